@@ -1,0 +1,1 @@
+"""The assisted app: a post-office agent or volunteer working for the citizen beside them."""

@@ -1,0 +1,1 @@
+"""Settings (TOML, validated on load) and the versioned data officials change: the catalogue."""

@@ -1,0 +1,205 @@
+"""The program's settings: TOML over the embedded defaults, validated on load.
+
+A bad file never starts a half-configured kiosk: `load_settings` raises `ConfigError` naming the
+file and the key, e.g. `office.toml: [portal] timeout_seconds: expected a number, got "abc"`.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, fields
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+CONFIG_ENV = "DVC_KIOSK_CONFIG"
+DATA_DIR_ENV = "DVC_KIOSK_DATA_DIR"
+
+
+class ConfigError(ValueError):
+    """A configuration file that cannot be used; the message names the file and the key."""
+
+    def __init__(self, file: str, key: str, problem: str) -> None:
+        super().__init__(f"{file}: {key}: {problem}")
+        self.file = file
+        self.key = key
+        self.problem = problem
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    name: str
+    code: str
+    address: str
+    hotline: str
+    mode: str
+    language: str
+
+
+@dataclass(frozen=True, slots=True)
+class Store:
+    url: str
+    data_dir: str
+
+
+@dataclass(frozen=True, slots=True)
+class Portal:
+    kind: str
+    url: str
+    secrets_file: str
+    timeout_seconds: float
+    verify_tls: bool
+
+
+@dataclass(frozen=True, slots=True)
+class TrainingPortal:
+    host: str
+    port: int
+    db: str
+
+
+@dataclass(frozen=True, slots=True)
+class IdentitySettings:
+    demo: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Camera:
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Printer:
+    uri: str
+    paper_mm: int
+
+
+@dataclass(frozen=True, slots=True)
+class KioskSettings:
+    idle_seconds: int
+    idle_warning_seconds: int
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    office: Office
+    store: Store
+    portal: Portal
+    training_portal: TrainingPortal
+    identity: IdentitySettings
+    camera: Camera
+    printer: Printer
+    kiosk: KioskSettings
+    source: str  # the file the settings came from, or "(embedded defaults)"
+
+    @property
+    def data_dir(self) -> Path:
+        """Where the store, keys and previews live; created on first use, private to the user."""
+        chosen = self.store.data_dir or os.environ.get(DATA_DIR_ENV) or platformdirs.user_data_dir("dvc-kiosk")
+        path = Path(chosen).expanduser()
+        path.mkdir(parents=True, exist_ok=True, mode=0o700)
+        return path
+
+    @property
+    def store_url(self) -> str:
+        return self.store.url or f"sqlite:///{self.data_dir / 'dvc-kiosk.sqlite3'}"
+
+
+_SECTIONS: dict[str, type] = {
+    "office": Office,
+    "store": Store,
+    "portal": Portal,
+    "training_portal": TrainingPortal,
+    "identity": IdentitySettings,
+    "camera": Camera,
+    "printer": Printer,
+    "kiosk": KioskSettings,
+}
+
+# Values a key may take, where the set is closed.
+_CHOICES: dict[tuple[str, str], tuple[Any, ...]] = {
+    ("office", "mode"): ("kiosk", "agent"),
+    ("office", "language"): ("vi", "en"),
+    ("portal", "kind"): ("training", "http"),
+    ("printer", "paper_mm"): (58, 80),
+}
+
+_TYPE_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "true or false"}
+
+
+def _defaults_text() -> str:
+    return resources.files("config").joinpath("defaults.toml").read_text(encoding="utf-8")
+
+
+def _check(file: str, section: str, key: str, value: Any, expected: type) -> Any:
+    where = f"[{section}] {key}"
+    # bool is an int in Python; TOML keeps them apart, so must we.
+    ok = isinstance(value, expected) and not (expected is not bool and isinstance(value, bool))
+    if expected is float and isinstance(value, int) and not isinstance(value, bool):
+        value, ok = float(value), True
+    if not ok:
+        raise ConfigError(file, where, f"expected {_TYPE_NAMES[expected]}, got {value!r}")
+    choices = _CHOICES.get((section, key))
+    if choices and value not in choices:
+        raise ConfigError(file, where, f"expected one of {', '.join(map(str, choices))}, got {value!r}")
+    if expected in (int, float) and value < 0:
+        raise ConfigError(file, where, f"must not be negative, got {value!r}")
+    return value
+
+
+def _merge(file: str, base: dict[str, dict[str, Any]], override: dict[str, Any]) -> None:
+    for section, table in override.items():
+        if section not in _SECTIONS:
+            raise ConfigError(file, f"[{section}]", f"unknown section; known: {', '.join(_SECTIONS)}")
+        if not isinstance(table, dict):
+            raise ConfigError(file, f"[{section}]", "expected a table")
+        for key, value in table.items():
+            if key not in base[section]:
+                known = ", ".join(base[section])
+                raise ConfigError(file, f"[{section}] {key}", f"unknown key; known: {known}")
+            base[section][key] = value
+
+
+def _parse(file: str, text: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(file, "(syntax)", str(exc)) from None
+
+
+def load_settings(path: str | Path | None = None) -> Settings:
+    """The embedded defaults, overridden by `path` (or $DVC_KIOSK_CONFIG) when given."""
+    merged = _parse("defaults.toml", _defaults_text())
+    chosen = path or os.environ.get(CONFIG_ENV) or None
+    source = "(embedded defaults)"
+    if chosen:
+        file = Path(chosen)
+        try:
+            text = file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(str(file), "(file)", f"cannot read: {exc.__class__.__name__}") from None
+        _merge(str(file), merged, _parse(str(file), text))
+        source = str(file)
+    built: dict[str, Any] = {}
+    for section, cls in _SECTIONS.items():
+        types = {f.name: f.type for f in fields(cls)}
+        values = {
+            key: _check(source, section, key, merged[section][key], _resolve(types[key]))
+            for key in types
+        }
+        built[section] = cls(**values)
+    settings = Settings(source=source, **built)
+    if settings.portal.kind == "http" and not settings.portal.url.startswith(("http://", "https://")):
+        raise ConfigError(source, "[portal] url", "kind = \"http\" needs a url starting with https://")
+    if settings.kiosk.idle_warning_seconds < 20:
+        # WCAG 2.2.1: at least 20 seconds to extend a time limit with a simple action.
+        raise ConfigError(source, "[kiosk] idle_warning_seconds", "must be at least 20 (WCAG 2.2.1)")
+    return settings
+
+
+def _resolve(annotation: Any) -> type:
+    # `from __future__ import annotations` turns field types into strings.
+    return {"str": str, "int": int, "float": float, "bool": bool}[annotation]

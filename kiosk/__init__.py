@@ -1,0 +1,1 @@
+"""The citizen's touch-screen app, and the `dvc-kiosk` command line."""

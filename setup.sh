@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Sets up dvc-kiosk on a fresh Debian 12 / Ubuntu 24.04 machine (as root) and then either runs the
+# app on its embedded defaults (`bash setup.sh run`) or runs the whole test suite
+# (`bash setup.sh test`). Safe to run again: every step is idempotent.
+set -euo pipefail
+cd "$(dirname "$0")"
+what="${1:-run}"
+shift || true
+
+# System packages: a C toolchain and PC/SC headers for pyscard (PyPI ships it as source only),
+# the libraries the PySide6 wheels load but do not bundle, a font with full Vietnamese coverage,
+# and PostgreSQL, which the tests start for real.
+packages=(
+  python3 python3-venv python3-dev build-essential swig libpcsclite-dev pcscd
+  libegl1 libgl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
+  libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0
+  libxcb-xkb1 libxcb-randr0 libpulse0 libglib2.0-0 fonts-dejavu-core
+)
+[ "$what" = test ] && packages+=(postgresql)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+python=python3
+[ -x .venv/bin/python ] || "$python" -m venv .venv
+.venv/bin/python -m pip install -q --upgrade pip
+if [ "$what" = test ]; then
+  .venv/bin/python -m pip install -q -e '.[test]'
+else
+  .venv/bin/python -m pip install -q -e .
+fi
+
+case "$what" in
+  run)  exec .venv/bin/dvc-kiosk "$@" ;;
+  test) exec .venv/bin/python -m pytest "$@" ;;
+  *)    echo "usage: bash setup.sh run|test [arguments]" >&2; exit 2 ;;
+esac
