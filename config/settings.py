@@ -98,7 +98,9 @@ class Settings:
     @property
     def data_dir(self) -> Path:
         """Where the store, keys and previews live; created on first use, private to the user."""
-        chosen = self.store.data_dir or os.environ.get(DATA_DIR_ENV) or platformdirs.user_data_dir("dvc-kiosk")
+        chosen = (
+            self.store.data_dir or os.environ.get(DATA_DIR_ENV) or platformdirs.user_data_dir("dvc-kiosk")
+        )
         path = Path(chosen).expanduser()
         path.mkdir(parents=True, exist_ok=True, mode=0o700)
         return path

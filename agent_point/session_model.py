@@ -1,0 +1,120 @@
+"""The agent point around the visit: sign-in, today's cases, and starting a new intake.
+
+Accounts and the lockout rule live in `egov.accounts`; this model only asks and shows. The list of
+today's cases is read on the network worker, never on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Property, QCoreApplication, QObject, Signal, Slot
+
+from egov import accounts
+from ui.jobs import Jobs
+from ui.services import Services
+from ui.visit_model import VisitModel
+
+log = logging.getLogger(__name__)
+
+STATE_NAMES = {
+    "queued": "Chờ gửi",
+    "sending": "Đang gửi",
+    "accepted": "Đã gửi",
+    "rejected": "Bị từ chối",
+    "needs_attention": "Cần xử lý",
+}
+
+
+class AgentSession(QObject):
+    changed = Signal()
+
+    def __init__(self, services: Services, visit: VisitModel, jobs: Jobs, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._visit = visit
+        self._jobs = jobs
+        self._account: Any = None
+        self._page = "signin"
+        self._error = ""
+        self._cases: list[dict[str, str]] = []
+        visit.visitEnded.connect(self._back_home)
+
+    def _get_page(self) -> str:
+        return self._page
+
+    def _get_error(self) -> str:
+        return self._error
+
+    def _get_user(self) -> str:
+        return getattr(self._account, "display_name", "") or getattr(self._account, "username", "")
+
+    def _get_cases(self) -> list[dict[str, str]]:
+        return self._cases
+
+    page = Property(str, _get_page, notify=changed)
+    error = Property(str, _get_error, notify=changed)
+    userName = Property(str, _get_user, notify=changed)
+    cases = Property(list, _get_cases, notify=changed)
+
+    @Slot(str, str)
+    def signIn(self, username: str, password: str) -> None:
+        store = self._services.store
+
+        def done(result: Any) -> None:
+            if isinstance(result, accounts.LoginFailure):
+                self._error = QCoreApplication.translate("Accounts", result.message)
+                self.changed.emit()
+                return
+            self._account = result
+            self._visit.set_agent(result.username)
+            self._error = ""
+            self._page = "home"
+            self.changed.emit()
+            self.refresh()
+
+        self._jobs.run("network", lambda: accounts.verify_login(store, username, password), done)
+
+    @Slot()
+    def signOut(self) -> None:
+        self._visit.finish()
+        self._account = None
+        self._visit.set_agent("")
+        self._page = "signin"
+        self._cases = []
+        self.changed.emit()
+
+    @Slot()
+    def newCase(self) -> None:
+        self._page = "visit"
+        self.changed.emit()
+        self._visit.start()
+
+    @Slot()
+    def refresh(self) -> None:
+        store, office = self._services.store, self._services.settings.office.code
+
+        def done(rows: list[Any]) -> None:
+            self._cases = [
+                {
+                    "time": row.created_at.strftime("%H:%M"),
+                    "procedure": row.procedure_name,
+                    "applicant": row.applicant_name,
+                    "authorised": row.authorised_name,
+                    "state": QCoreApplication.translate("Cases", STATE_NAMES.get(row.state, row.state)),
+                    "code": row.dossier_code or "",
+                    "agent": row.agent,
+                }
+                for row in rows
+            ]
+            self.changed.emit()
+
+        self._jobs.run("network", lambda: store.list_dossiers(day=date.today(), office_code=office), done)
+
+    def _back_home(self) -> None:
+        if self._account is not None:
+            self._page = "home"
+            self.changed.emit()
+            self.refresh()

@@ -1,0 +1,149 @@
+"""The visit's steps and their order, as data: a navigation map with a back stack, no Qt.
+
+Electrum's `wizard.py` is the model: each step names the step that follows, possibly depending on
+what the visit knows so far; "back" pops the stack. The kiosk and the agent point walk different
+maps over the same steps. QML renders the current step; tests walk the map headless.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from egov.text import QT_TRANSLATE_NOOP
+
+
+class Step(enum.StrEnum):
+    """A page of the visit; the value is the page name the UI and `screenshot --page` use."""
+
+    WELCOME = "welcome"
+    IDENTIFY = "identify"
+    IDENTITY_MANUAL = "identity_manual"
+    PROCEDURE = "procedure"
+    DELEGATE = "delegate"
+    FORM = "form"
+    DOCUMENTS = "documents"
+    CHECK = "check"
+    CONSENT = "consent"
+    SUBMIT = "submit"
+    FEE = "fee"
+    RECEIPT = "receipt"
+    RATING = "rating"
+
+
+class Mode(enum.StrEnum):
+    KIOSK = "kiosk"
+    AGENT = "agent"
+
+
+# The step indicator counts stages, not pages: "Bước 2/6 – Chọn thủ tục". Several pages may share
+# a stage (manual identity belongs to identification), so the count stays small for the citizen.
+STAGES: tuple[tuple[str, tuple[Step, ...]], ...] = (
+    (QT_TRANSLATE_NOOP("Flow", "Xác định người nộp"), (Step.IDENTIFY, Step.IDENTITY_MANUAL)),
+    (QT_TRANSLATE_NOOP("Flow", "Chọn thủ tục"), (Step.PROCEDURE, Step.DELEGATE)),
+    (QT_TRANSLATE_NOOP("Flow", "Điền tờ khai"), (Step.FORM,)),
+    (QT_TRANSLATE_NOOP("Flow", "Chụp giấy tờ"), (Step.DOCUMENTS,)),
+    (QT_TRANSLATE_NOOP("Flow", "Kiểm tra và đồng ý"), (Step.CHECK, Step.CONSENT)),
+    (QT_TRANSLATE_NOOP("Flow", "Nộp hồ sơ"), (Step.SUBMIT, Step.FEE, Step.RECEIPT, Step.RATING)),
+)
+
+# Once the dossier is submitted there is no going back into it: a second submission would be a
+# duplicate. These pages offer "Hoàn tất" instead of "Quay lại".
+AFTER_SUBMIT = frozenset({Step.SUBMIT, Step.FEE, Step.RECEIPT, Step.RATING})
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What the flow needs to know about the visit to choose the next page."""
+
+    manual_identity: bool = False
+    has_documents: bool = True
+    has_fee: bool = False
+    delegated: bool = False
+
+
+NextFn = Callable[[Facts], Step | None]
+
+
+def _kiosk_map() -> dict[Step, NextFn]:
+    return {
+        Step.WELCOME: lambda f: Step.IDENTIFY,
+        Step.IDENTIFY: lambda f: Step.IDENTITY_MANUAL if f.manual_identity else Step.PROCEDURE,
+        Step.IDENTITY_MANUAL: lambda f: Step.PROCEDURE,
+        Step.PROCEDURE: lambda f: Step.FORM,
+        Step.FORM: lambda f: Step.DOCUMENTS if f.has_documents else Step.CHECK,
+        Step.DOCUMENTS: lambda f: Step.CHECK,
+        Step.CHECK: lambda f: Step.CONSENT,
+        Step.CONSENT: lambda f: Step.SUBMIT,
+        Step.SUBMIT: lambda f: Step.FEE if f.has_fee else Step.RECEIPT,
+        Step.FEE: lambda f: Step.RECEIPT,
+        Step.RECEIPT: lambda f: Step.RATING,
+        Step.RATING: lambda f: None,
+    }
+
+
+def _agent_map() -> dict[Step, NextFn]:
+    # The agent records who actually sits at the desk: the applicant, or a person they authorised.
+    navmap = _kiosk_map()
+    navmap[Step.PROCEDURE] = lambda f: Step.DELEGATE
+    navmap[Step.DELEGATE] = lambda f: Step.FORM
+    return navmap
+
+
+class Flow:
+    """Where the visit is, and how it got there."""
+
+    def __init__(self, mode: Mode) -> None:
+        self.mode = mode
+        self._map = _agent_map() if mode is Mode.AGENT else _kiosk_map()
+        self._stack: list[Step] = [Step.WELCOME]
+
+    @property
+    def current(self) -> Step:
+        return self._stack[-1]
+
+    @property
+    def history(self) -> tuple[Step, ...]:
+        return tuple(self._stack)
+
+    def steps(self) -> tuple[Step, ...]:
+        """Every page this mode can show, in map order."""
+        return tuple(self._map)
+
+    def next(self, facts: Facts) -> Step | None:
+        """Move on; None when the visit is over (the caller starts a new one)."""
+        following = self._map[self.current](facts)
+        if following is None:
+            return None
+        if following in AFTER_SUBMIT and self.current not in AFTER_SUBMIT:
+            # Submission seals the dossier: what came before is no longer reachable by "back".
+            self._stack = [following]
+        else:
+            self._stack.append(following)
+        return following
+
+    def can_go_back(self) -> bool:
+        return len(self._stack) > 1 and self.current not in AFTER_SUBMIT
+
+    def back(self) -> Step:
+        if self.can_go_back():
+            self._stack.pop()
+        return self.current
+
+    def jump_back_to(self, step: Step) -> Step:
+        """Return to an earlier page ("Sửa" on the check page), keeping the path that led there."""
+        if step not in self._stack or self.current in AFTER_SUBMIT:
+            raise ValueError(f"{step} is not behind {self.current}")
+        del self._stack[self._stack.index(step) + 1 :]
+        return self.current
+
+    def stage(self) -> tuple[int, int, str]:
+        """(number, count, name) of the current stage; number 0 on the welcome page."""
+        for number, (name, steps) in enumerate(STAGES, start=1):
+            if self.current in steps:
+                return number, len(STAGES), name
+        return 0, len(STAGES), ""
+
+    def reset(self) -> None:
+        self._stack = [Step.WELCOME]

@@ -1,0 +1,379 @@
+"""One citizen's visit, as data: the object that owns everything personal about it.
+
+Identity, form answers, page images, the authorised person and the consent answers live here and
+nowhere else in memory. `wipe()` at the end of a visit (finish, cancel, idle) drops them all; what
+must outlive the visit is in the store. The UI renders the current step of `flow` and calls the
+methods here; nothing here knows of Qt or devices (pages arrive as objects with JPEG bytes, and PDF
+packing is a function handed in).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Protocol
+
+from egov import forms
+from egov.catalog import Catalog, Procedure
+from egov.dossier import Attachment, Channel, Dossier, Person
+from egov.flow import Facts, Flow, Mode, Step
+from egov.identity import IDENTITY_FIELDS, Identity, IdentityError, demo_identity, identity_from_manual
+from egov.outbox import Outcome
+from egov.text import QT_TRANSLATE_NOOP, fold, format_vnd, nfc
+
+
+class PageImage(Protocol):
+    """A page taken from the camera (hardware.pages.Page satisfies this)."""
+
+    jpeg: bytes
+
+
+PackPdf = Callable[[Sequence[PageImage]], bytes]
+
+
+class Consent(enum.StrEnum):
+    """Purposes the citizen agrees to one by one (Decree 13/2023: explicit, per purpose)."""
+
+    TRANSMIT = "transmit"  # required: without it there is nothing to submit
+    CONTACT = "contact"  # optional: the phone number used for news of the dossier
+
+
+CONSENT_TEXT_VERSION = "2026-11-1"
+CONSENT_TEXTS: dict[Consent, tuple[str, bool]] = {
+    Consent.TRANSMIT: (
+        QT_TRANSLATE_NOOP(
+            "Consent",
+            "Tôi đồng ý gửi thông tin cá nhân và giấy tờ trong hồ sơ này đến cơ quan giải quyết thủ tục. "
+            "Ảnh giấy tờ được xóa khỏi máy sau khi cơ quan đã nhận hồ sơ.",
+        ),
+        True,
+    ),
+    Consent.CONTACT: (
+        QT_TRANSLATE_NOOP(
+            "Consent", "Tôi đồng ý để cơ quan dùng số điện thoại của tôi để báo tình trạng hồ sơ."
+        ),
+        False,
+    ),
+}
+
+NEED_TRANSMIT_CONSENT = QT_TRANSLATE_NOOP(
+    "Consent", "Cần có sự đồng ý gửi hồ sơ thì mới nộp được. Nếu chưa muốn nộp, hãy bấm Quay lại."
+)
+NEED_PAGES = QT_TRANSLATE_NOOP("Documents", "Hãy chụp ít nhất một trang cho: {name}")
+NOT_DELEGABLE = QT_TRANSLATE_NOOP(
+    "Delegate", "Thủ tục này không được ủy quyền: người có tên trong hồ sơ phải tự đến nộp."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckRow:
+    """One answer on the check-answers page, with the page where it can be changed."""
+
+    section: str
+    label: str
+    value: str
+    edit: Step | None
+
+
+class VisitError(ValueError):
+    """A step cannot be completed yet; `message` says what to do, `field` names what is wrong."""
+
+    def __init__(self, message: str, field: str = "") -> None:
+        super().__init__(field or "visit")
+        self.message = message
+        self.field = field
+
+
+class Visit:
+    """The visit. Create a new one for every citizen; call wipe() when it ends."""
+
+    def __init__(
+        self,
+        *,
+        mode: Mode,
+        catalog: Catalog,
+        office_code: str,
+        agent: str = "",
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        self.flow = Flow(mode)
+        self.catalog = catalog
+        self.office_code = office_code
+        self.agent = agent
+        self._today = today
+        self.identity: Identity | None = None
+        self.procedure: Procedure | None = None
+        self.authorised: Person | None = None
+        self.form_values: dict[str, str] = {}
+        self.form_errors: dict[str, str] = {}
+        self.pages: dict[str, list[PageImage]] = {}
+        self.consents: dict[Consent, bool] = {}
+        self.dossier: Dossier | None = None
+        self.outcome: Outcome | None = None
+        self.rating: int | None = None
+        self._manual = False
+
+    # -- navigation ----------------------------------------------------------------------------
+
+    def facts(self) -> Facts:
+        proc = self.procedure
+        return Facts(
+            manual_identity=self._manual,
+            has_documents=bool(proc and proc.documents),
+            has_fee=bool(proc and proc.fee(Channel.DIRECT.value) > 0),
+            delegated=self.authorised is not None,
+        )
+
+    def advance(self) -> Step | None:
+        return self.flow.next(self.facts())
+
+    # -- identify ------------------------------------------------------------------------------
+
+    def start(self) -> Step | None:
+        return self.advance()
+
+    def use_demo_identity(self) -> Step | None:
+        self._set_identity(demo_identity())
+        return self.advance()
+
+    def choose_manual_identity(self) -> Step | None:
+        self._manual = True
+        return self.advance()
+
+    def set_manual_identity(self, values: dict[str, str]) -> Step | None:
+        try:
+            identity = identity_from_manual(values, self._today())
+        except IdentityError as exc:
+            raise VisitError(exc.message, exc.field) from None
+        self._set_identity(identity)
+        return self.advance()
+
+    def set_identity(self, identity: Identity) -> Step | None:
+        """An identity read by a device (chip, card QR): move on from the identify page."""
+        self._set_identity(identity)
+        return self.advance()
+
+    def _set_identity(self, identity: Identity) -> None:
+        if self.identity is not None and self.identity is not identity:
+            self.identity.wipe()
+        self.identity = identity
+        if self.procedure is not None:
+            self._prefill()
+
+    # -- procedure -----------------------------------------------------------------------------
+
+    def search(self, text: str) -> list[Procedure]:
+        return self.catalog.search(text)
+
+    def choose_procedure(self, code: str) -> Step | None:
+        procedure = self.catalog.get(code)
+        if procedure is None:
+            raise VisitError(QT_TRANSLATE_NOOP("Procedure", "Không tìm thấy thủ tục này."), "procedure")
+        if self.procedure is not None and self.procedure.code != code:
+            self.form_values = {}
+            self.pages = {}
+        self.procedure = procedure
+        self._prefill()
+        return self.advance()
+
+    def _prefill(self) -> None:
+        assert self.procedure is not None
+        if self.identity is None:
+            return
+        filled = forms.prefill(self.procedure.form, self.identity.as_fields())
+        for key, value in filled.items():
+            self.form_values.setdefault(key, value)
+
+    def prefilled_keys(self) -> set[str]:
+        if self.procedure is None or self.identity is None:
+            return set()
+        return {f.key for f in self.procedure.form.fields if f.prefill and self.identity.value(f.prefill)}
+
+    # -- authorised person (agent point) -------------------------------------------------------
+
+    def set_delegation(self, person: dict[str, str] | None) -> Step | None:
+        """None: the applicant is at the desk. Otherwise the authorised person's details."""
+        if person is None:
+            self.authorised = None
+            return self.advance()
+        assert self.procedure is not None
+        if not self.procedure.may_delegate:
+            raise VisitError(NOT_DELEGABLE, "delegate")
+        name = " ".join(nfc(person.get("full_name", "")).split())
+        id_number = person.get("id_number", "").strip()
+        if len(name) < 2:
+            raise VisitError(
+                QT_TRANSLATE_NOOP("Delegate", "Hãy nhập họ tên người được ủy quyền."), "full_name"
+            )
+        if len(id_number) != 12 or not id_number.isdigit():
+            raise VisitError(
+                QT_TRANSLATE_NOOP("Delegate", "Số định danh của người được ủy quyền gồm 12 chữ số."),
+                "id_number",
+            )
+        self.authorised = Person(
+            full_name=name,
+            id_number=id_number,
+            phone=person.get("phone", "").strip(),
+            relationship=nfc(person.get("relationship", "")).strip(),
+        )
+        return self.advance()
+
+    # -- form ----------------------------------------------------------------------------------
+
+    def set_field(self, key: str, value: str) -> None:
+        self.form_values[key] = value
+        self.form_errors.pop(key, None)
+
+    def submit_form(self) -> Step | None:
+        assert self.procedure is not None
+        self.form_values = forms.clean(self.form_values)
+        self.form_errors = forms.validate(self.procedure.form, self.form_values, self._today())
+        if self.form_errors:
+            first = next(iter(self.form_errors))
+            raise VisitError(self.form_errors[first], first)
+        return self.advance()
+
+    # -- documents -----------------------------------------------------------------------------
+
+    def add_page(self, document_code: str, page: PageImage) -> None:
+        self.pages.setdefault(document_code, []).append(page)
+
+    def remove_page(self, document_code: str, index: int) -> None:
+        pages = self.pages.get(document_code, [])
+        if 0 <= index < len(pages):
+            del pages[index]
+
+    def documents_done(self) -> Step | None:
+        assert self.procedure is not None
+        for doc in self.procedure.documents:
+            if doc.required and not self.pages.get(doc.code):
+                raise VisitError(NEED_PAGES.format(name=doc.name), doc.code)
+        return self.advance()
+
+    # -- check answers and consent -------------------------------------------------------------
+
+    def check_rows(self) -> list[CheckRow]:
+        assert self.procedure is not None and self.identity is not None
+        who = QT_TRANSLATE_NOOP("Check", "Người nộp hồ sơ")
+        rows = [
+            CheckRow(who, IDENTITY_FIELDS[key], self.identity.value(key),
+                     Step.IDENTITY_MANUAL if self._manual else None)
+            for key in ("full_name", "id_number", "date_of_birth")
+        ]
+        if self.authorised is not None:
+            section = QT_TRANSLATE_NOOP("Check", "Người được ủy quyền")
+            rows += [
+                CheckRow(section, QT_TRANSLATE_NOOP("Check", "Họ và tên"), self.authorised.full_name,
+                         Step.DELEGATE),
+                CheckRow(section, QT_TRANSLATE_NOOP("Check", "Số định danh"), self.authorised.id_number,
+                         Step.DELEGATE),
+            ]
+        proc_section = QT_TRANSLATE_NOOP("Check", "Thủ tục")
+        rows.append(CheckRow(proc_section, QT_TRANSLATE_NOOP("Check", "Tên thủ tục"), self.procedure.name,
+                             Step.PROCEDURE))
+        rows.append(CheckRow(proc_section, QT_TRANSLATE_NOOP("Check", "Lệ phí"),
+                             format_vnd(self.procedure.fee(Channel.DIRECT.value)), None))
+        form_section = QT_TRANSLATE_NOOP("Check", "Tờ khai")
+        for field in self.procedure.form.fields:
+            value = self.form_values.get(field.key, "")
+            if value:
+                rows.append(CheckRow(form_section, field.label, forms.display_value(field, value), Step.FORM))
+        doc_section = QT_TRANSLATE_NOOP("Check", "Giấy tờ")
+        for doc in self.procedure.documents:
+            count = len(self.pages.get(doc.code, []))
+            rows.append(CheckRow(doc_section, doc.name, QT_TRANSLATE_NOOP("Check", "{n} trang").format(n=count),
+                                 Step.DOCUMENTS))
+        return rows
+
+    def edit(self, step: Step) -> Step:
+        return self.flow.jump_back_to(step)
+
+    def confirm_check(self) -> Step | None:
+        return self.advance()
+
+    def set_consent(self, purpose: Consent, granted: bool) -> None:
+        self.consents[purpose] = granted
+
+    def confirm_consent(self) -> Step | None:
+        if not self.consents.get(Consent.TRANSMIT):
+            raise VisitError(NEED_TRANSMIT_CONSENT, Consent.TRANSMIT.value)
+        return self.advance()
+
+    # -- submission ----------------------------------------------------------------------------
+
+    def build_dossier(self, pack_pdf: PackPdf) -> Dossier:
+        """The dossier, made once: building it again returns the same one (same idempotency key)."""
+        if self.dossier is not None:
+            return self.dossier
+        assert self.procedure is not None and self.identity is not None
+        attachments = []
+        for doc in self.procedure.documents:
+            pages = self.pages.get(doc.code, [])
+            if not pages:
+                continue
+            attachments.append(
+                Attachment(
+                    document_code=doc.code,
+                    document_name=doc.name,
+                    filename=f"{_slug(doc.name)}.pdf",
+                    data=pack_pdf(pages),
+                    pages=len(pages),
+                )
+            )
+        applicant = Person(
+            full_name=self.identity.full_name,
+            id_number=self.identity.id_number,
+            date_of_birth=self.identity.value("date_of_birth"),
+            address=self.identity.place_of_residence,
+        )
+        self.dossier = Dossier(
+            procedure_code=self.procedure.code,
+            procedure_name=self.procedure.name,
+            applicant=applicant,
+            office_code=self.office_code,
+            channel=Channel.DIRECT,
+            form=dict(self.form_values),
+            attachments=attachments,
+            authorised=self.authorised,
+            agent=self.agent,
+            fee=self.procedure.fee(Channel.DIRECT.value),
+        )
+        return self.dossier
+
+    def submitted(self, outcome: Outcome) -> Step | None:
+        self.outcome = outcome
+        return self.advance()
+
+    def fee_done(self) -> Step | None:
+        return self.advance()
+
+    def receipt_done(self) -> Step | None:
+        return self.advance()
+
+    def rate(self, score: int) -> None:
+        if not 1 <= score <= 5:
+            raise VisitError(QT_TRANSLATE_NOOP("Rating", "Hãy chọn một mức từ 1 đến 5."), "rating")
+        self.rating = score
+
+    # -- the end -------------------------------------------------------------------------------
+
+    def wipe(self) -> None:
+        """Forget everything personal; the object is unusable afterwards but safe to keep."""
+        if self.identity is not None:
+            self.identity.wipe()
+        self.identity = None
+        self.authorised = None
+        self.form_values.clear()
+        self.form_errors.clear()
+        self.pages.clear()
+        self.consents.clear()
+        self.dossier = None
+        self.outcome = None
+        self.procedure = None
+        self.flow.reset()
+
+
+def _slug(name: str) -> str:
+    return fold(name).replace(" ", "-")[:60] or "giay-to"

@@ -1,0 +1,163 @@
+"""The device checks of `dvc-kiosk doctor`: is the chip reader, the camera, the printer usable?
+
+Each check returns a `Check` instead of raising, and finishes within its timeout even when a
+service or device hangs, so that the doctor can always print its whole table. Details name what
+was found, never whose data: no card contents, no URLs with credentials.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal, TypeVar
+
+from hardware.camera import CameraError, CameraErrorKind, SampleCamera, camera_from_config
+from hardware.printer import PreviewPrinter, PrinterError, printer_from_uri
+
+State = Literal["ok", "missing", "error"]
+
+READER_TIMEOUT = 3.0
+CAMERA_TIMEOUT = 5.0
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """One line of the doctor's table: English `detail` for the CLI and logs, `detail_vi` for staff."""
+
+    name: str
+    state: State
+    detail: str
+    detail_vi: str
+
+
+_T = TypeVar("_T")
+
+
+class _TimedOut(Exception):
+    pass
+
+
+def _bounded(call: Callable[[], _T], timeout: float, name: str) -> _T:
+    """`call()` on a daemon thread, abandoned after `timeout` seconds (raises _TimedOut)."""
+    result: list[_T] = []
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            result.append(call())
+        except BaseException as exc:  # handed back to the caller below
+            failure.append(exc)
+
+    worker = threading.Thread(target=run, name=f"doctor-{name}", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        raise _TimedOut
+    if failure:
+        raise failure[0]
+    return result[0]
+
+
+def check_reader(timeout: float = READER_TIMEOUT) -> Check:
+    """The PC/SC chip-card reader, through pyscard and the pcscd service."""
+    name = "reader"
+    try:
+        # Imported here: pyscard loads libpcsclite, which a kiosk without a reader may lack.
+        from smartcard.pcsc.PCSCExceptions import EstablishContextException
+        from smartcard.System import readers
+    except ImportError as exc:
+        return Check(
+            name,
+            "missing",
+            f"pyscard or libpcsclite not installed ({exc.__class__.__name__})",
+            "Chưa cài thư viện đọc thẻ (pyscard/libpcsclite).",
+        )
+    try:
+        found = _bounded(readers, timeout, name)
+    except _TimedOut:
+        return Check(
+            name,
+            "error",
+            f"the PC/SC service did not answer within {timeout:g} s",
+            "Dịch vụ đọc thẻ (pcscd) không phản hồi.",
+        )
+    except EstablishContextException:
+        return Check(
+            name,
+            "missing",
+            "the PC/SC service (pcscd) is not running: sudo systemctl enable --now pcscd.socket",
+            "Dịch vụ đọc thẻ (pcscd) chưa chạy.",
+        )
+    except Exception as exc:
+        return Check(
+            name,
+            "error",
+            f"listing readers failed: {exc.__class__.__name__}",
+            "Không liệt kê được đầu đọc thẻ.",
+        )
+    if not found:
+        return Check(name, "missing", "no smart-card reader connected", "Chưa cắm đầu đọc thẻ.")
+    names = ", ".join(str(reader) for reader in found)
+    return Check(name, "ok", f"{len(found)} reader(s): {names}", f"Có {len(found)} đầu đọc thẻ: {names}")
+
+
+def check_camera(source: str, timeout: float = CAMERA_TIMEOUT) -> Check:
+    """The camera in [camera] source: the sample photos are there, or a device gives a frame."""
+    name = "camera"
+    try:
+        camera = camera_from_config(source)
+    except CameraError as exc:
+        return Check(name, "missing", exc.detail or str(exc), exc.message)
+    if isinstance(camera, SampleCamera):
+        try:
+            camera.open()
+        except CameraError as exc:
+            return Check(name, "error", exc.detail, "Thiếu ảnh mẫu của máy ảnh.")
+        finally:
+            camera.close()
+        count = len(camera)
+        return Check(name, "ok", f"sample photos ({count})", f"Dùng {count} ảnh mẫu (không có máy ảnh thật).")
+    try:
+        # Open and read one frame: some cameras open fine and then never deliver a picture.
+        camera.open(timeout)
+        frame = camera.capture_still(timeout)
+    except CameraError as exc:
+        state: State = "missing" if exc.kind is CameraErrorKind.NOT_FOUND else "error"
+        return Check(name, state, exc.detail or str(exc), exc.message)
+    finally:
+        camera.close()
+    height, width = frame.shape[:2]
+    return Check(name, "ok", f"{width}x{height} still", f"Máy ảnh hoạt động, ảnh {width}x{height}.")
+
+
+def check_printer(uri: str, default_dir: Path) -> Check:
+    """The printer in [printer] uri: for PNG previews, that the folder can be written."""
+    name = "printer"
+    try:
+        printer = printer_from_uri(uri, default_dir)
+    except PrinterError as exc:
+        return Check(name, "error", exc.detail or str(exc), exc.message)
+    if isinstance(printer, PreviewPrinter):
+        folder = printer.directory
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            # A real write, not os.access: it also catches a full disk or a read-only mount.
+            with tempfile.NamedTemporaryFile(dir=folder, prefix=".doctor-", suffix=".tmp"):
+                pass
+        except OSError as exc:
+            return Check(
+                name,
+                "error",
+                f"preview folder {folder} is not writable ({exc.strerror})",
+                f"Không ghi được vào thư mục {folder}.",
+            )
+        return Check(
+            name,
+            "ok",
+            f"PNG previews in {folder}",
+            f"Không có máy in: phiếu được lưu thành ảnh PNG trong {folder}.",
+        )
+    return Check(name, "error", "unknown printer type", "Máy in chưa được cài đặt.")

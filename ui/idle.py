@@ -1,0 +1,64 @@
+"""Idle wipe at the kiosk: no touch for a while, ask "Bạn có cần thêm thời gian?", then forget.
+
+An application-wide event filter restarts the timer on every touch, click or key. After the idle
+period the page asks, with a countdown of at least 20 seconds (WCAG 2.2.1); no answer drops the
+visit (everything personal with it) and goes back to the welcome page.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Slot
+
+from ui.visit_model import VisitModel
+
+_ACTIVITY = {
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.TouchBegin,
+    QEvent.Type.KeyPress,
+    QEvent.Type.Wheel,
+}
+
+
+class IdleWatcher(QObject):
+    def __init__(self, model: VisitModel, idle_seconds: int, warning_seconds: int,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._model = model
+        self._warning_seconds = warning_seconds
+        self._left = 0
+        self._idle = QTimer(self, singleShot=True, interval=idle_seconds * 1000)
+        self._idle.timeout.connect(self._warn)
+        self._tick = QTimer(self, interval=1000)
+        self._tick.timeout.connect(self._count_down)
+        self._idle.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() in _ACTIVITY and self._left == 0:
+            self._idle.start()
+        return False
+
+    @Slot()
+    def _warn(self) -> None:
+        if self._model.page == "welcome":
+            self._idle.start()  # nothing to protect yet
+            return
+        self._left = self._warning_seconds
+        self._model.set_idle_left(self._left)
+        self._tick.start()
+
+    @Slot()
+    def _count_down(self) -> None:
+        self._left -= 1
+        if self._left > 0:
+            self._model.set_idle_left(self._left)
+            return
+        self._tick.stop()
+        self._model.finish()
+        self._idle.start()
+
+    @Slot()
+    def extend(self) -> None:
+        self._tick.stop()
+        self._left = 0
+        self._model.set_idle_left(0)
+        self._idle.start()

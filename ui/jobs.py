@@ -1,0 +1,75 @@
+"""The one way work leaves the GUI thread and comes back.
+
+Each device class gets its own single worker thread (PC/SC, cameras and printers are not
+thread-safe; Electrum's `hwd_comms_thread`), the portal and the store share a "network" worker.
+A job's result or exception is delivered to the GUI thread by a queued signal; nothing that runs in
+a worker touches a QObject of the UI (Picard's `run_task`/`to_main`).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+Done = Callable[[Any], None]
+Failed = Callable[[BaseException], None]
+
+
+class Jobs(QObject):
+    """Create on the GUI thread; `run` may be called from it only."""
+
+    # One tuple (job id, result, exception): PySide6 mis-counts references when None travels
+    # across threads as a bare `object` argument, and crashes.
+    _finished = Signal(object)
+
+    LANES = ("camera", "printer", "network", "card")
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._lanes = {
+            lane: ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"dvc-{lane}") for lane in self.LANES
+        }
+        self._callbacks: dict[int, tuple[Done, Failed | None]] = {}
+        self._next_id = 0
+        # The receiver (self) lives on the GUI thread, so a signal emitted from a worker is queued.
+        self._finished.connect(self._deliver)
+
+    @property
+    def busy(self) -> int:
+        return len(self._callbacks)
+
+    def run(self, lane: str, work: Callable[[], Any], done: Done, failed: Failed | None = None) -> None:
+        self._next_id += 1
+        job_id = self._next_id
+        self._callbacks[job_id] = (done, failed)
+
+        def call() -> None:
+            try:
+                result = work()
+            except BaseException as exc:  # noqa: BLE001 - every failure must reach the GUI as a value
+                self._finished.emit((job_id, None, exc))
+            else:
+                self._finished.emit((job_id, result, None))
+
+        self._lanes[lane].submit(call)
+
+    @Slot(object)
+    def _deliver(self, message: tuple[int, Any, BaseException | None]) -> None:
+        job_id, result, exc = message
+        done, failed = self._callbacks.pop(job_id)
+        if exc is None:
+            done(result)
+        elif failed is not None:
+            failed(exc)
+        else:
+            log.error("background job failed", exc_info=exc)
+
+    def shutdown(self) -> None:
+        for executor in self._lanes.values():
+            executor.shutdown(wait=True, cancel_futures=True)

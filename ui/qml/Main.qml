@@ -1,0 +1,66 @@
+// The one window of both apps: it shows the page the view models name, and the overlays that can
+// interrupt any page (idle warning, help called).
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+import "components"
+
+ApplicationWindow {
+    id: window
+    visible: true
+    width: initialWidth
+    height: initialHeight
+    title: qsTr("Dịch vụ công trực tuyến")
+    color: Theme.background
+
+    Binding { target: Theme; property: "pxPerMm"; value: screenPxPerMm }
+    Binding { target: Theme; property: "dense"; value: vm.mode === "agent" }
+
+    readonly property var pageFiles: ({
+        welcome: "Welcome", identify: "Identify", identity_manual: "IdentityManual",
+        procedure: "Procedure", delegate: "Delegate", form: "Form", documents: "Documents",
+        check: "Check", consent: "Consent", submit: "Submit", fee: "Fee", receipt: "Receipt",
+        rating: "Rating", signin: "SignIn", home: "AgentHome"
+    })
+    readonly property string shownPage: (agent && agent.page !== "visit") ? agent.page : vm.page
+
+    Loader {
+        id: pageLoader
+        objectName: "pageLoader"
+        anchors.fill: parent
+        source: "pages/" + window.pageFiles[window.shownPage] + ".qml"
+    }
+
+    Overlay {
+        objectName: "idleOverlay"
+        visible: vm.idleSecondsLeft > 0
+        title: qsTr("Bạn có cần thêm thời gian không?")
+        text: qsTr("Nếu không, sau %1 giây máy sẽ xóa thông tin bạn đã nhập và trở về trang đầu.").arg(vm.idleSecondsLeft)
+        BigButton {
+            objectName: "moreTimeButton"
+            text: qsTr("Có, tôi cần thêm thời gian")
+            primary: true
+            Layout.fillWidth: true
+            onClicked: idle.extend()
+        }
+        BigButton {
+            objectName: "endNowButton"
+            text: qsTr("Kết thúc")
+            onClicked: vm.finish()
+        }
+    }
+
+    Overlay {
+        objectName: "helpOverlay"
+        visible: vm.helpRequested
+        title: qsTr("Đã báo nhân viên hỗ trợ")
+        text: qsTr("Xin vui lòng chờ, nhân viên sẽ đến ngay. Thông tin bạn đã nhập vẫn được giữ nguyên.")
+        BigButton {
+            objectName: "helpOkButton"
+            text: qsTr("Đã hiểu")
+            primary: true
+            Layout.fillWidth: true
+            onClicked: vm.dismissHelp()
+        }
+    }
+}

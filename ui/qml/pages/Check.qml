@@ -1,0 +1,59 @@
+// Check answers before sending (WCAG 3.3.4): every answer, with "Sửa" where it can be changed.
+import QtQuick
+import QtQuick.Layouts
+import "../components"
+
+PageFrame {
+    title: qsTr("Kiểm tra lại trước khi nộp")
+    subtitle: qsTr("Nếu có thông tin chưa đúng, bấm “Sửa” ở dòng đó.")
+    primaryText: qsTr("Thông tin đã đúng ›")
+    onPrimary: vm.confirmCheck()
+
+    Repeater {
+        model: vm.checkRows
+        ColumnLayout {
+            Layout.fillWidth: true
+            spacing: Theme.mm(1)
+            Text {
+                visible: index === 0 || vm.checkRows[index - 1].section !== modelData.section
+                text: modelData.section
+                font.pixelSize: Theme.bodySize
+                font.bold: true
+                color: Theme.header
+                Layout.topMargin: index === 0 ? 0 : Theme.gap
+            }
+            Rectangle {
+                Layout.fillWidth: true
+                implicitHeight: Math.max(Theme.targetHeight, rowLayout.implicitHeight + Theme.gap)
+                color: index % 2 ? Theme.background : Theme.surface
+                RowLayout {
+                    id: rowLayout
+                    anchors.fill: parent
+                    anchors.leftMargin: Theme.gap
+                    spacing: Theme.gap
+                    Text {
+                        text: modelData.label
+                        font.pixelSize: Theme.smallSize
+                        color: Theme.muted
+                        wrapMode: Text.WordWrap
+                        Layout.preferredWidth: parent.width * 0.33
+                    }
+                    Text {
+                        text: modelData.value
+                        font.pixelSize: Theme.bodySize
+                        color: Theme.text
+                        wrapMode: Text.WordWrap
+                        Layout.fillWidth: true
+                    }
+                    BigButton {
+                        objectName: "edit_" + index
+                        visible: modelData.edit.length > 0
+                        text: qsTr("Sửa")
+                        implicitWidth: Theme.mm(30)
+                        onClicked: vm.edit(modelData.edit)
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+// Done: the dossier code big, its QR, the date to come back, and what happens next.
+import QtQuick
+import QtQuick.Layouts
+import "../components"
+
+PageFrame {
+    title: vm.delivered ? qsTr("Đã nộp hồ sơ") : qsTr("Đã ghi nhận hồ sơ")
+    showBack: false
+    primaryText: qsTr("Hoàn tất ›")
+    primaryName: "doneButton"
+    onPrimary: vm.receiptDone()
+    messageText: vm.messageField === "printer" ? vm.message : ""
+
+    Notice {
+        good: vm.delivered
+        text: vm.outcomeMessage
+    }
+    RowLayout {
+        spacing: Theme.margin
+        Layout.fillWidth: true
+        ColumnLayout {
+            spacing: Theme.gap
+            Layout.fillWidth: true
+            Text {
+                text: vm.delivered ? qsTr("Mã hồ sơ của bạn") : qsTr("Số tham chiếu tạm")
+                font.pixelSize: Theme.bodySize
+                color: Theme.muted
+            }
+            Text {
+                objectName: "dossierCode"
+                text: vm.delivered ? vm.dossierCode : vm.localReference
+                font.pixelSize: Theme.heroSize
+                font.bold: true
+                color: Theme.text
+                wrapMode: Text.WrapAnywhere
+                Layout.fillWidth: true
+            }
+            Text {
+                visible: vm.appointment.length > 0
+                text: qsTr("Ngày hẹn trả kết quả: %1").arg(vm.appointment)
+                font.pixelSize: Theme.bodySize
+                font.bold: true
+                color: Theme.text
+            }
+            Text {
+                text: qsTr("Tiếp theo:\n• Cơ quan sẽ xem xét hồ sơ và báo nếu cần bổ sung.\n• Dùng mã hồ sơ hoặc quét mã QR trên phiếu để tra cứu.\n• Mang theo phiếu này và thẻ căn cước khi đến nhận kết quả.")
+                font.pixelSize: Theme.smallSize
+                color: Theme.text
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+            }
+        }
+        Image {
+            objectName: "receiptQr"
+            source: vm.qrUrl
+            Layout.preferredWidth: Theme.mm(70)
+            Layout.preferredHeight: Theme.mm(70)
+            fillMode: Image.PreserveAspectFit
+            smooth: false
+            cache: false
+        }
+    }
+    BigButton {
+        objectName: "reprintButton"
+        text: vm.receiptPath.length > 0 ? qsTr("In lại phiếu hẹn") : qsTr("Đang in phiếu hẹn…")
+        enabled: vm.receiptPath.length > 0
+        onClicked: vm.reprint()
+    }
+}

@@ -1,0 +1,71 @@
+// The first page: what this machine does, and one big button to start.
+import QtQuick
+import QtQuick.Layouts
+import "../components"
+
+Rectangle {
+    color: Theme.background
+    Rectangle {
+        id: band
+        anchors { left: parent.left; right: parent.right; top: parent.top }
+        height: Theme.headerHeight
+        color: Theme.header
+        Text {
+            anchors.verticalCenter: parent.verticalCenter
+            anchors.left: parent.left
+            anchors.leftMargin: Theme.margin
+            text: vm.officeName
+            color: Theme.textOnHeader
+            font.pixelSize: Theme.smallSize
+            font.bold: true
+        }
+    }
+    ColumnLayout {
+        anchors.centerIn: parent
+        width: Math.min(parent.width - 2 * Theme.margin, Theme.mm(360))
+        spacing: Theme.gap * 2
+        Text {
+            text: qsTr("Dịch vụ công trực tuyến")
+            font.pixelSize: Theme.heroSize
+            font.bold: true
+            color: Theme.header
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.WordWrap
+            Layout.fillWidth: true
+        }
+        Text {
+            text: vm.mode === "agent"
+                  ? qsTr("Tiếp nhận hồ sơ cho công dân: xác định người nộp, chọn thủ tục, điền tờ khai, chụp giấy tờ và gửi.")
+                  : qsTr("Xin chào! Máy này giúp bạn nộp hồ sơ thủ tục hành chính: đăng ký khai sinh, tạm trú, chứng thực và nhiều thủ tục khác.")
+            font.pixelSize: Theme.bodySize
+            color: Theme.text
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.WordWrap
+            Layout.fillWidth: true
+        }
+        BigButton {
+            objectName: "startButton"
+            text: vm.mode === "agent" ? qsTr("Bắt đầu tiếp nhận") : qsTr("Chạm vào đây để bắt đầu")
+            primary: true
+            Layout.alignment: Qt.AlignHCenter
+            Layout.preferredWidth: Theme.mm(190)
+            Layout.preferredHeight: Theme.primaryHeight * 1.3
+            onClicked: vm.start()
+        }
+        Text {
+            text: qsTr("Cần giúp đỡ? Hãy hỏi cán bộ tại quầy hoặc gọi %1.").arg(vm.hotline)
+            font.pixelSize: Theme.smallSize
+            color: Theme.muted
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.WordWrap
+            Layout.fillWidth: true
+        }
+    }
+    Text {
+        objectName: "catalogVersion"
+        anchors { left: parent.left; bottom: parent.bottom; margins: Theme.margin }
+        text: qsTr("Danh mục thủ tục: phiên bản %1, cập nhật %2").arg(vm.catalogVersion).arg(vm.catalogDate)
+        font.pixelSize: Theme.smallSize
+        color: Theme.muted
+    }
+}

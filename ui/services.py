@@ -1,0 +1,109 @@
+"""The composition root shared by both apps: settings in, working parts out, no Qt.
+
+Builds the catalogue, the store, the portal client (starting the training portal in-process on
+loopback when the office has no real portal), the camera and the printer, each from settings.
+Tests and the `screenshot` command build the same services, so they exercise the real wiring.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from config.settings import ConfigError, Settings
+from egov.catalog import Catalog, load_catalog
+from egov.outbox import Outbox
+from egov.portal.client import PortalClient
+from egov.portal.server import TrainingPortal
+from egov.store import Store, open_store
+from hardware.camera import Camera, camera_from_config
+from hardware.printer import Printer, printer_from_uri
+
+log = logging.getLogger(__name__)
+
+TOKEN_ENV = "DVC_PORTAL_TOKEN"
+TRAINING_TOKEN = "training-token"
+TRAINING_ADMIN_TOKEN = "training-admin"
+
+
+@dataclass
+class Services:
+    settings: Settings
+    catalog: Catalog
+    store: Store
+    portal: PortalClient
+    camera: Camera
+    printer: Printer
+    receipts_dir: Path
+    training_portal: TrainingPortal | None = None
+    closers: list = field(default_factory=list)
+
+    def outbox(self, actor: str) -> Outbox:
+        return Outbox(self.store, self.portal, actor)
+
+    def close(self) -> None:
+        for close in reversed(self.closers):
+            try:
+                close()
+            except Exception:  # noqa: BLE001 - closing must go on for the other parts
+                log.exception("closing a service failed")
+        self.closers.clear()
+
+
+def portal_token(settings: Settings) -> str:
+    """The portal credential: the environment first, then the secrets file; never the UI."""
+    token = os.environ.get(TOKEN_ENV, "")
+    if token or not settings.portal.secrets_file:
+        return token
+    path = settings.portal.secrets_file
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(path, "(file)", f"cannot read secrets: {exc.__class__.__name__}") from None
+    value = data.get("token")
+    if not isinstance(value, str) or not value:
+        raise ConfigError(path, "token", "expected a non-empty text")
+    return value
+
+
+def start_training_portal(settings: Settings, catalog: Catalog, db: str | None = None) -> TrainingPortal:
+    db = db or settings.training_portal.db or str(settings.data_dir / "training-portal.sqlite3")
+
+    def fee(code: str, channel: str) -> int | None:
+        procedure = catalog.get(code)
+        info = procedure.channel(channel) if procedure else None
+        return info.fee if info else None
+
+    def days(code: str, channel: str) -> int | None:
+        procedure = catalog.get(code)
+        info = procedure.channel(channel) if procedure else None
+        return info.processing_days if info else None
+
+    return TrainingPortal(
+        db, tokens=(TRAINING_TOKEN,), admin_token=TRAINING_ADMIN_TOKEN, fees=fee, processing_days=days
+    )
+
+
+def build_services(settings: Settings) -> Services:
+    catalog = load_catalog()
+    closers: list = []
+    training = None
+    if settings.portal.kind == "training":
+        training = start_training_portal(settings, catalog)
+        url = training.start(settings.training_portal.host, settings.training_portal.port)
+        closers.append(training.stop)
+        token = TRAINING_TOKEN
+    else:
+        url, token = settings.portal.url, portal_token(settings)
+    portal = PortalClient(url, token, timeout=settings.portal.timeout_seconds,
+                          verify_tls=settings.portal.verify_tls)
+    store = open_store(settings)
+    closers.append(store.close)
+    receipts = settings.data_dir / "receipts"
+    camera = camera_from_config(settings.camera.source)
+    closers.append(camera.close)
+    printer = printer_from_uri(settings.printer.uri, receipts)
+    return Services(settings, catalog, store, portal, camera, printer, receipts, training, closers)

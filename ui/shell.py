@@ -1,0 +1,91 @@
+"""The Qt side of an app, shared by the kiosk and the agent point: engine, models, window.
+
+`Shell` loads Main.qml with the view models as context properties and the visit's image provider.
+Both `kiosk.app` and `agent_point.app` build a Shell; so do the tests and `dvc-kiosk screenshot`.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTranslator, QUrl
+from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtQml import QQmlApplicationEngine
+from PySide6.QtQuick import QQuickWindow
+from PySide6.QtQuickControls2 import QQuickStyle
+
+from egov.flow import Mode
+from ui.idle import IdleWatcher
+from ui.jobs import Jobs
+from ui.services import Services
+from ui.visit_model import VisitImages, VisitModel
+
+log = logging.getLogger(__name__)
+
+QML_DIR = Path(__file__).parent / "qml"
+I18N_DIR = Path(__file__).parent / "i18n"
+
+# A 21.5-inch 1080p kiosk panel has about 4 pixels a millimetre. Platforms that cannot know the
+# physical size (offscreen, VNC, some HDMI panels reporting nonsense) get that instead.
+DEFAULT_PX_PER_MM = 4.0
+
+
+def px_per_mm(app: QGuiApplication) -> float:
+    screen = app.primaryScreen()
+    if screen is None or app.platformName() in ("offscreen", "vnc", "minimal"):
+        return DEFAULT_PX_PER_MM
+    value = screen.physicalDotsPerInch() / 25.4
+    return value if 2.5 <= value <= 12 else DEFAULT_PX_PER_MM
+
+
+def install_translator(app: QGuiApplication, language: str) -> QTranslator | None:
+    """Vietnamese is the source language; English comes from a compiled translation if shipped."""
+    if language == "vi":
+        return None
+    translator = QTranslator(app)
+    if translator.load(str(I18N_DIR / f"dvc_{language}.qm")):
+        app.installTranslator(translator)
+        return translator
+    log.warning("no translation for %s; showing Vietnamese", language)
+    return None
+
+
+class Shell(QObject):
+    def __init__(self, services: Services, mode: Mode, *, width: int = 1280, height: int = 800,
+                 session_factory: object = None) -> None:
+        super().__init__()
+        app = QGuiApplication.instance()
+        assert isinstance(app, QGuiApplication), "create the QGuiApplication first"
+        QQuickStyle.setStyle("Basic")
+        self.services = services
+        self.translator = install_translator(app, services.settings.office.language)
+        self.jobs = Jobs(self)
+        self.visit = VisitModel(services, mode, self.jobs, self)
+        self.agent = session_factory(services, self.visit, self.jobs, self) if callable(session_factory) else None
+        kiosk = services.settings.kiosk
+        self.idle = IdleWatcher(self.visit, kiosk.idle_seconds, kiosk.idle_warning_seconds, self)
+        if mode is Mode.KIOSK:
+            app.installEventFilter(self.idle)
+        self.engine = QQmlApplicationEngine(self)
+        self.engine.addImageProvider("visit", VisitImages(self.visit))
+        context = self.engine.rootContext()
+        context.setContextProperty("vm", self.visit)
+        context.setContextProperty("agent", self.agent)
+        context.setContextProperty("idle", self.idle)
+        context.setContextProperty("screenPxPerMm", px_per_mm(app))
+        context.setContextProperty("initialWidth", width)
+        context.setContextProperty("initialHeight", height)
+        self.engine.load(QUrl.fromLocalFile(str(QML_DIR / "Main.qml")))
+        roots = self.engine.rootObjects()
+        if not roots:
+            raise RuntimeError("the QML user interface failed to load; see the log for the QML error")
+        self.window: QQuickWindow = roots[0]  # type: ignore[assignment]
+
+    def grab(self) -> QImage:
+        return self.window.grabWindow()
+
+    def close(self) -> None:
+        self.window.close()
+        self.jobs.shutdown()
+        self.engine.deleteLater()

@@ -1,0 +1,115 @@
+"""Drive a visit to a named page with the demo citizen: for `dvc-kiosk screenshot` and the tests.
+
+Everything goes through the same view-model slots a finger would reach, and the real services
+(sample camera, training portal over HTTP, store, preview printer), waiting on the event loop
+without blocking it.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QEventLoop
+
+from egov.flow import Mode, Step
+from egov.training import example_answers
+from ui.shell import Shell
+
+BIRTH = "1.001193"
+TEMPORARY_RESIDENCE = "1.004194"  # has a fee: the fee page shows
+
+
+def pages_for(mode: Mode) -> list[str]:
+    visit_pages = [s.value for s in Step if mode is Mode.AGENT or s is not Step.DELEGATE]
+    return (["signin", "home"] if mode is Mode.AGENT else []) + visit_pages
+
+
+def wait_until(condition: Callable[[], bool], timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the user interface did not reach the expected state")
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+
+
+def stage(shell: Shell, page: str) -> None:
+    """Bring the shell to `page` (a name from pages_for)."""
+    vm = shell.visit
+    agent = shell.agent
+    if agent is not None:
+        if page == "signin":
+            return
+        agent.signIn(AGENT_USER, AGENT_PASSWORD)
+        wait_until(lambda: agent.page == "home")
+        if page == "home":
+            return
+        agent.newCase()
+        if page == "welcome":
+            vm.back()
+            return
+    else:
+        if page == "welcome":
+            return
+        vm.start()
+    steps: list[tuple[str, Callable[[], None]]] = []
+    procedure = TEMPORARY_RESIDENCE if page == "fee" else BIRTH
+    if page == "identity_manual":
+        vm.chooseManual()
+        return
+    steps.append(("procedure", vm.useDemo))
+    steps.append(("delegate" if agent else "form", lambda: vm.chooseProcedure(procedure)))
+    if agent is not None:
+        steps.append(("form", lambda: vm.setDelegation(False, {})))
+
+    def fill_form() -> None:
+        visit = vm.visit
+        assert visit.procedure is not None
+        for key, value in example_answers(visit.procedure.form, visit.form_values, date.today()).items():
+            vm.setField(key, value)
+        vm.submitForm()
+
+    steps.append(("documents", fill_form))
+    steps.append(("check", lambda: capture_all(shell)))
+    steps.append(("consent", vm.confirmCheck))
+    for target, action in steps:
+        if vm.page == page:
+            return
+        action()
+        if vm.message:
+            raise RuntimeError(f"staging stopped before {target}: {vm.messageField}")
+    if page == "consent":
+        return
+    vm.setConsent("transmit", True)
+    if page == "submit":
+        vm.visit.confirm_consent()  # show the sending page without sending
+        vm._busy = True  # noqa: SLF001 - a still picture of the waiting state
+        vm.changed.emit()
+        return
+    vm.submit()
+    wait_until(lambda: vm.page in ("fee", "receipt") and not vm.busy)
+    if vm.page == "fee" and page != "fee":
+        vm.feeDone()
+    if page in ("receipt", "rating"):
+        wait_until(lambda: bool(vm.receiptPath))
+    if page == "rating":
+        vm.receiptDone()
+
+
+def capture_all(shell: Shell, pages_each: int = 1) -> None:
+    vm = shell.visit
+    visit = vm.visit
+    assert visit.procedure is not None
+    for doc in visit.procedure.documents:
+        if not doc.required:
+            continue
+        for _ in range(pages_each):
+            before = len(visit.pages.get(doc.code, []))
+            vm.capture(doc.code)
+            wait_until(lambda code=doc.code, n=before: len(visit.pages.get(code, [])) > n and not vm.busy)
+    vm.documentsDone()
+
+
+AGENT_USER = "canbo.mau"
+AGENT_PASSWORD = "mau-dao-tao-2026"

@@ -1,0 +1,530 @@
+"""The visit as Qt properties and slots for QML: a thin view model over `egov.visit.Visit`.
+
+QML reads properties (all notified by one `changed` signal: pages re-read what they show) and calls
+slots; device and network work goes to `Jobs`, never the GUI thread. Every sentence shown comes from
+the domain's marked texts, translated here with the context they were marked with.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import Property, QCoreApplication, QObject, Signal, Slot
+from PySide6.QtGui import QImage
+from PySide6.QtQuick import QQuickImageProvider
+
+from egov.flow import Mode, Step
+from egov.identity import format_date
+from egov.outbox import Delivery, Outcome, local_reference
+from egov.receipt import dossier_receipt
+from egov.text import format_vnd
+from egov.visit import CONSENT_TEXTS, Consent, Visit, VisitError
+from hardware.pages import pack_pdf, page_from_still
+from hardware.raster import render
+from ui.jobs import Jobs
+from ui.qr import qr_image
+from ui.services import Services
+
+log = logging.getLogger(__name__)
+
+GENERIC_FAILURE = "Đã có lỗi. Xin hãy thử lại hoặc bấm “Gọi nhân viên hỗ trợ”."
+
+
+def _readonly(kind: type | str, getter: Callable[[Any], Any], notify: Signal) -> Property:
+    return Property(kind, getter, notify=notify)
+
+
+def tr(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+class VisitModel(QObject):
+    changed = Signal()
+    visitEnded = Signal()  # the agent point goes back to its case list
+    receiptPrinted = Signal(str)  # path of the preview, or the printer's name
+
+    def __init__(self, services: Services, mode: Mode, jobs: Jobs, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._mode = mode
+        self._jobs = jobs
+        self._agent = ""
+        self._search = ""
+        self._message = ""
+        self._message_field = ""
+        self._busy = False
+        self._receipt_path = ""
+        self._revision = 0
+        self._help = False
+        self._idle_left = 0
+        self._camera_open = False  # touched only on the camera thread
+        self.visit = self._new_visit()
+
+    def _new_visit(self) -> Visit:
+        return Visit(
+            mode=self._mode,
+            catalog=self._services.catalog,
+            office_code=self._services.settings.office.code,
+            agent=self._agent,
+        )
+
+    # -- plumbing ------------------------------------------------------------------------------
+
+    def _update(self, message: str = "", field: str = "") -> None:
+        self._message, self._message_field = message, field
+        self._revision += 1
+        self.changed.emit()
+
+    def _act(self, action: Callable[[], Any], context: str = "Visit") -> None:
+        """Run a visit step; a VisitError becomes the page's message, never an exception in QML."""
+        try:
+            action()
+        except VisitError as exc:
+            self._update(tr(context, exc.message), exc.field)
+            return
+        self._update()
+
+    def set_agent(self, username: str) -> None:
+        self._agent = username
+        self.visit.agent = username
+
+    # -- properties ----------------------------------------------------------------------------
+
+    _prop = functools.partial(_readonly, notify=changed)
+
+    page = _prop(str, lambda self: self.visit.flow.current.value)
+    mode = _prop(str, lambda self: self._mode.value)
+    stageNumber = _prop(int, lambda self: self.visit.flow.stage()[0])
+    stageCount = _prop(int, lambda self: self.visit.flow.stage()[1])
+    stageName = _prop(str, lambda self: tr("Flow", self.visit.flow.stage()[2]))
+    canGoBack = _prop(bool, lambda self: self.visit.flow.can_go_back())
+    busy = _prop(bool, lambda self: self._busy)
+    message = _prop(str, lambda self: self._message)
+    messageField = _prop(str, lambda self: self._message_field)
+    revision = _prop(int, lambda self: self._revision)
+    officeName = _prop(str, lambda self: self._services.settings.office.name)
+    officeAddress = _prop(str, lambda self: self._services.settings.office.address)
+    hotline = _prop(str, lambda self: self._services.settings.office.hotline)
+    catalogVersion = _prop(str, lambda self: self._services.catalog.version)
+    catalogDate = _prop(str, lambda self: format_date(self._services.catalog.date))
+    demoAvailable = _prop(bool, lambda self: self._services.settings.identity.demo)
+    isSample = _prop(bool, lambda self: bool(self.visit.identity and self.visit.identity.is_sample))
+    identityName = _prop(str, lambda self: self.visit.identity.full_name if self.visit.identity else "")
+    identitySource = _prop(str, lambda self: self.visit.identity.source.value if self.visit.identity else "")
+    agentName = _prop(str, lambda self: self._agent)
+    helpRequested = _prop(bool, lambda self: self._help)
+    searchText = _prop(str, lambda self: self._search)
+    idleSecondsLeft = _prop(int, lambda self: self._idle_left)
+
+    def _procedures(self) -> list[dict[str, Any]]:
+        found = self.visit.search(self._search) if self._search.strip() else self._services.catalog.popular(8)
+        return [self._procedure_row(p) for p in found[:12]]
+
+    @staticmethod
+    def _procedure_row(p: Any) -> dict[str, Any]:
+        direct = p.channel("direct")
+        days = direct.processing_days if direct else None
+        return {
+            "code": p.code,
+            "name": p.name,
+            "field": p.field,
+            "fee": format_vnd(p.fee("direct")),
+            "days": days if days is not None else -1,
+            "delegable": p.may_delegate,
+        }
+
+    procedures = _prop(list, _procedures)
+
+    def _procedure(self) -> dict[str, Any]:
+        return self._procedure_row(self.visit.procedure) if self.visit.procedure else {}
+
+    procedure = _prop("QVariantMap", _procedure)
+
+    def _form_fields(self) -> list[dict[str, Any]]:
+        proc = self.visit.procedure
+        if proc is None:
+            return []
+        prefilled = self.visit.prefilled_keys()
+        return [
+            {
+                "key": f.key,
+                "label": f.label,
+                "type": f.type,
+                "required": f.required,
+                "help": f.help or "",
+                "value": self.visit.form_values.get(f.key, ""),
+                "error": self.visit.form_errors.get(f.key, ""),
+                "prefilled": f.key in prefilled,
+                "choices": [{"value": c.value, "label": c.label} for c in (f.choices or ())],
+            }
+            for f in proc.form.fields
+        ]
+
+    formFields = _prop(list, _form_fields)
+
+    def _documents(self) -> list[dict[str, Any]]:
+        proc = self.visit.procedure
+        if proc is None:
+            return []
+        return [
+            {
+                "code": d.code,
+                "name": d.name,
+                "originals": d.originals,
+                "copies": d.copies,
+                "required": d.required,
+                "note": d.note or "",
+                "pages": [
+                    f"image://visit/thumb/{d.code}/{i}/{self._revision}"
+                    for i in range(len(self.visit.pages.get(d.code, [])))
+                ],
+            }
+            for d in proc.documents
+        ]
+
+    documents = _prop(list, _documents)
+
+    def _check_rows(self) -> list[dict[str, str]]:
+        if self.visit.procedure is None or self.visit.identity is None:
+            return []
+        return [
+            {
+                "section": tr("Check", r.section),
+                "label": tr("Check", r.label),
+                "value": r.value,
+                "edit": r.edit.value if r.edit else "",
+            }
+            for r in self.visit.check_rows()
+        ]
+
+    checkRows = _prop(list, _check_rows)
+
+    def _consents(self) -> list[dict[str, Any]]:
+        return [
+            {
+                "purpose": purpose.value,
+                "text": tr("Consent", text),
+                "required": required,
+                "granted": self.visit.consents.get(purpose, False),
+            }
+            for purpose, (text, required) in CONSENT_TEXTS.items()
+        ]
+
+    consents = _prop(list, _consents)
+
+    def _outcome(self) -> Outcome | None:
+        return self.visit.outcome
+
+    dossierCode = _prop(str, lambda self: (self._outcome() and self._outcome().dossier_code) or "")
+    localReference = _prop(str, lambda self: self._outcome().local_reference if self._outcome() else "")
+    delivered = _prop(bool, lambda self: bool(self._outcome() and self._outcome().delivery is Delivery.ACCEPTED))
+    outcomeMessage = _prop(str, lambda self: tr("Outbox", self._outcome().message) if self._outcome() else "")
+    appointment = _prop(
+        str, lambda self: format_date(self._outcome().appointment) if self._outcome() else ""
+    )
+    qrUrl = _prop(str, lambda self: f"image://visit/qr/{self._revision}" if self._outcome() else "")
+    receiptPath = _prop(str, lambda self: self._receipt_path)
+    feeText = _prop(str, lambda self: format_vnd(self.visit.procedure.fee("direct")) if self.visit.procedure else "")
+    delegated = _prop(bool, lambda self: self.visit.authorised is not None)
+    authorisedName = _prop(str, lambda self: self.visit.authorised.full_name if self.visit.authorised else "")
+
+    def tracking_url(self) -> str:
+        code = self.visit.outcome.dossier_code if self.visit.outcome else None
+        if not code:
+            return ""
+        return f"{self._services.portal.base_url.rstrip('/')}/tra-cuu?MHS={code}"
+
+    del _prop
+
+    # -- slots: navigation ---------------------------------------------------------------------
+
+    @Slot()
+    def start(self) -> None:
+        self._act(self.visit.start)
+
+    @Slot()
+    def back(self) -> None:
+        self._act(self.visit.flow.back)
+
+    @Slot(str)
+    def edit(self, page: str) -> None:
+        self._act(lambda: self.visit.edit(Step(page)))
+
+    @Slot()
+    def callHelp(self) -> None:
+        # Raises the help flag the page shows; the agent point's queue will receive it later.
+        self._help = True
+        self._services.store.audit("kiosk", "help_requested", self._services.settings.office.code)
+        self._update(self._message, self._message_field)
+
+    @Slot()
+    def dismissHelp(self) -> None:
+        self._help = False
+        self._update()
+
+    # -- identify ------------------------------------------------------------------------------
+
+    @Slot()
+    def useDemo(self) -> None:
+        self._act(self.visit.use_demo_identity)
+
+    @Slot()
+    def chooseManual(self) -> None:
+        self._act(self.visit.choose_manual_identity)
+
+    @Slot("QVariantMap")
+    def submitManual(self, values: dict[str, Any]) -> None:
+        self._act(lambda: self.visit.set_manual_identity({k: str(v) for k, v in values.items()}), "Identity")
+
+    # -- procedure -----------------------------------------------------------------------------
+
+    @Slot(str)
+    def setSearch(self, text: str) -> None:
+        self._search = text
+        self._update()
+
+    @Slot(str)
+    def chooseProcedure(self, code: str) -> None:
+        self._act(lambda: self.visit.choose_procedure(code), "Procedure")
+
+    @Slot(bool, "QVariantMap")
+    def setDelegation(self, delegated: bool, person: dict[str, Any]) -> None:
+        values = {k: str(v) for k, v in person.items()} if delegated else None
+        self._act(lambda: self.visit.set_delegation(values), "Delegate")
+
+    # -- form ----------------------------------------------------------------------------------
+
+    @Slot(str, str)
+    def setField(self, key: str, value: str) -> None:
+        # No `changed` here: the field already shows what was typed, and a re-render would move
+        # the cursor. Errors are cleared on the next submit.
+        self.visit.set_field(key, value)
+
+    @Slot()
+    def submitForm(self) -> None:
+        self._act(self.visit.submit_form, "Form")
+
+    # -- documents -----------------------------------------------------------------------------
+
+    @Slot(str)
+    def capture(self, document_code: str) -> None:
+        if self._busy:
+            return
+        self._busy = True
+        self._update()
+        visit = self.visit
+        camera = self._services.camera
+
+        def done(page: Any) -> None:
+            self._busy = False
+            if visit is self.visit:  # the visit may have been wiped while the camera worked
+                visit.add_page(document_code, page)
+            self._update()
+
+        def failed(exc: BaseException) -> None:
+            self._busy = False
+            log.warning("capture failed: %s", exc.__class__.__name__)
+            self._update(tr("Camera", getattr(exc, "message", GENERIC_FAILURE)), document_code)
+
+        def work() -> Any:
+            # Opened on first use and released when the visit ends, always on the camera's own
+            # thread: a document camera held open all day blocks the technician's tools.
+            if not self._camera_open:
+                camera.open()
+                self._camera_open = True
+            return page_from_still(camera.capture_still())
+
+        self._jobs.run("camera", work, done, failed)
+
+    def _release_camera(self) -> None:
+        if self._camera_open:
+            self._services.camera.close()
+            self._camera_open = False
+
+    @Slot(str, int)
+    def removePage(self, document_code: str, index: int) -> None:
+        self.visit.remove_page(document_code, index)
+        self._update()
+
+    @Slot()
+    def documentsDone(self) -> None:
+        self._act(self.visit.documents_done, "Documents")
+
+    def page_thumbnail(self, document_code: str, index: int) -> bytes | None:
+        pages = self.visit.pages.get(document_code, [])
+        return getattr(pages[index], "thumbnail", None) if 0 <= index < len(pages) else None
+
+    # -- check, consent, submit ----------------------------------------------------------------
+
+    @Slot()
+    def confirmCheck(self) -> None:
+        self._act(self.visit.confirm_check)
+
+    @Slot(str, bool)
+    def setConsent(self, purpose: str, granted: bool) -> None:
+        self.visit.set_consent(Consent(purpose), granted)
+        self._update()
+
+    @Slot()
+    def submit(self) -> None:
+        """Confirm consent and send; the page shows progress until the outcome is known."""
+        if self._busy:
+            return  # a second tap must not send a second dossier
+        try:
+            self.visit.confirm_consent()
+        except VisitError as exc:
+            self._update(tr("Consent", exc.message), exc.field)
+            return
+        self._send()
+
+    @Slot()
+    def retrySubmit(self) -> None:
+        if not self._busy and self.visit.outcome is None and self.visit.flow.current is Step.SUBMIT:
+            self._send()
+
+    def _send(self) -> None:
+        self._busy = True
+        self._update()
+        visit = self.visit
+        actor = self._agent or "kiosk"
+        outbox = self._services.outbox(actor)
+        store = self._services.store
+        consents = dict(visit.consents)
+
+        def work() -> Outcome:
+            dossier = visit.build_dossier(pack_pdf)
+            assert visit.procedure is not None
+            outcome = outbox.submit(dossier, visit.procedure.name)
+            for purpose, granted in consents.items():
+                store.record_consent(client_id=dossier.client_id, purpose=purpose.value, granted=granted,
+                                     text_version="2026-11-1", actor=actor)
+            return outcome
+
+        def done(outcome: Outcome) -> None:
+            self._busy = False
+            if visit is self.visit:
+                visit.submitted(outcome)
+                self._print_receipt(reprint=False)
+            self._update()
+
+        def failed(exc: BaseException) -> None:
+            self._busy = False
+            log.error("submission failed before it was stored", exc_info=exc)
+            self._update(GENERIC_FAILURE, "submit")
+
+        self._jobs.run("network", work, done, failed)
+
+    # -- fee, receipt, rating ------------------------------------------------------------------
+
+    @Slot()
+    def feeDone(self) -> None:
+        self._act(self.visit.fee_done)
+
+    def _receipt_blocks(self, reprint: bool) -> list:
+        visit, settings = self.visit, self._services.settings
+        assert visit.procedure is not None and visit.identity is not None and visit.outcome is not None
+        outcome = visit.outcome
+        return dossier_receipt(
+            office_name=settings.office.name,
+            office_address=settings.office.address,
+            hotline=settings.office.hotline,
+            dossier_code=outcome.dossier_code or local_reference(outcome.client_id),
+            procedure_name=visit.procedure.name,
+            procedure_code=visit.procedure.code,
+            applicant_name=visit.identity.full_name,
+            mask_name=self._mode is Mode.KIOSK,
+            documents=[(d.name, d.originals, d.copies) for d in visit.procedure.documents
+                       if visit.pages.get(d.code)],
+            received_at=datetime.now(),
+            appointment=outcome.appointment,
+            fee=visit.procedure.fee("direct"),
+            tracking_url=self.tracking_url() or local_reference(outcome.client_id),
+            reprint=reprint,
+            sample=visit.identity.is_sample,
+            queued=outcome.delivery is not Delivery.ACCEPTED,
+        )
+
+    def _print_receipt(self, reprint: bool) -> None:
+        blocks = self._receipt_blocks(reprint)
+        printer = self._services.printer
+        width = 576 if self._services.settings.printer.paper_mm == 80 else 384
+
+        def done(path: Any) -> None:
+            self._receipt_path = str(path or "")
+            self.receiptPrinted.emit(self._receipt_path)
+            self._update()
+
+        def failed(exc: BaseException) -> None:
+            log.warning("printing failed: %s", exc.__class__.__name__)
+            self._update(tr("Printer", getattr(exc, "message", GENERIC_FAILURE)), "printer")
+
+        self._jobs.run("printer", lambda: printer.print_image(render(blocks, width)), done, failed)
+
+    @Slot()
+    def reprint(self) -> None:
+        if self.visit.outcome is not None:
+            self._print_receipt(reprint=True)
+
+    @Slot()
+    def receiptDone(self) -> None:
+        self._act(self.visit.receipt_done)
+
+    @Slot(int)
+    def rate(self, score: int) -> None:
+        try:
+            self.visit.rate(score)
+        except VisitError as exc:
+            self._update(tr("Rating", exc.message), exc.field)
+            return
+        self._services.store.record_rating(office_code=self._services.settings.office.code, score=score)
+        self.finish()
+
+    @Slot()
+    def finish(self) -> None:
+        """End the visit: wipe everything personal and start over."""
+        self.visit.wipe()
+        self.visit = self._new_visit()
+        self._search = ""
+        self._help = False
+        self._receipt_path = ""
+        self._idle_left = 0
+        self._jobs.run("camera", self._release_camera, lambda _: None)
+        self._update()
+        self.visitEnded.emit()
+
+    # -- idle ----------------------------------------------------------------------------------
+
+    def set_idle_left(self, seconds: int) -> None:
+        self._idle_left = seconds
+        self.changed.emit()
+
+
+class VisitImages(QQuickImageProvider):
+    """Page thumbnails and the receipt QR for QML, served from the visit in memory only."""
+
+    def __init__(self, model: VisitModel) -> None:
+        super().__init__(QQuickImageProvider.ImageType.Image)
+        self._model = model
+
+    def requestImage(self, image_id: str, size: Any, requested: Any) -> QImage:  # noqa: N802
+        parts = image_id.split("/")
+        image = QImage()
+        if parts[0] == "thumb" and len(parts) >= 3:
+            data = self._model.page_thumbnail(parts[1], int(parts[2]))
+            if data:
+                image.loadFromData(data)
+        elif parts[0] == "qr":
+            url = self._model.tracking_url() or (
+                self._model.visit.outcome and local_reference(self._model.visit.outcome.client_id)
+            )
+            if url:
+                image = qr_image(url)
+        if size is not None and not image.isNull():
+            size.setWidth(image.width())
+            size.setHeight(image.height())
+        return image
+
