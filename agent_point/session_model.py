@@ -7,7 +7,7 @@ today's cases is read on the network worker, never on the GUI thread.
 from __future__ import annotations
 
 import logging
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from PySide6.QtCore import Property, QCoreApplication, QObject, Signal, Slot
@@ -75,7 +75,15 @@ class AgentSession(QObject):
             self.changed.emit()
             self.refresh()
 
-        self._jobs.run("network", lambda: accounts.verify_login(store, username, password), done)
+        def failed(exc: BaseException) -> None:
+            log.error("sign-in failed: %s", exc.__class__.__name__)
+            self._error = QCoreApplication.translate(
+                "Accounts", "Không đăng nhập được do lỗi hệ thống. Hãy thử lại hoặc báo người quản lý."
+            )
+            self.changed.emit()
+
+        now = datetime.now(UTC)
+        self._jobs.run("network", lambda: accounts.verify_login(store, username, password, now), done, failed)
 
     @Slot()
     def signOut(self) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 from PySide6.QtQuickControls2 import QQuickStyle
+from shiboken6 import Shiboken
 
 from egov.flow import Mode
 from ui.idle import IdleWatcher
@@ -88,4 +89,5 @@ class Shell(QObject):
     def close(self) -> None:
         self.window.close()
         self.jobs.shutdown()
-        self.engine.deleteLater()
+        # The engine goes first and at once: its bindings must not outlive the view models.
+        Shiboken.delete(self.engine)

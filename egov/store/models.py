@@ -1,0 +1,213 @@
+"""The tables of the store, as SQLAlchemy mapped classes.
+
+The schema itself is created and changed by the Alembic migrations in `egov.store.migrations`;
+these classes describe it to the code (and to autogenerate, which must find no difference). Columns
+ending in `_enc` hold AES-GCM sealed values (see `egov.store.crypto`); everything else is in clear
+and must never hold personal data.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+
+class DossierState(enum.StrEnum):
+    """Where a dossier is on its way to the portal (the outbox's states)."""
+
+    QUEUED = "queued"  # saved, not yet sent
+    SENDING = "sending"  # a send was started; after a crash it is resent (the client id dedupes)
+    ACCEPTED = "accepted"  # the portal has it and gave a dossier code
+    REJECTED = "rejected"  # the portal refused it for good
+    NEEDS_ATTENTION = "needs_attention"  # a person must look at it (e.g. a validation error)
+
+
+class Role(enum.StrEnum):
+    """What a staff account may do; the UI decides the details."""
+
+    SUPERVISOR = "supervisor"
+    AGENT = "agent"
+    VOLUNTEER = "volunteer"
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """An aware datetime stored as naive UTC, so SQLite and PostgreSQL agree and sort alike.
+
+    SQLite has no time zone type; storing UTC everywhere avoids mixing offsets in one column.
+    """
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        # A naive value is taken as local time, as datetime.astimezone does.
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC)
+
+
+# Stable constraint names, so later migrations (batch mode on SQLite) can refer to them.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class DossierRow(Base):
+    """One dossier of the outbox; personal fields sealed, codes and state in clear."""
+
+    __tablename__ = "dossiers"
+    __table_args__ = (
+        CheckConstraint(
+            "state IN ('queued', 'sending', 'accepted', 'rejected', 'needs_attention')", name="state"
+        ),
+        Index("ix_dossiers_state_created", "state", "created_at"),
+        Index("ix_dossiers_created_day", "created_day"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    client_id: Mapped[str] = mapped_column(String(36), unique=True)
+    procedure_code: Mapped[str] = mapped_column(String(64))
+    procedure_name: Mapped[str] = mapped_column(Text)
+    office_code: Mapped[str] = mapped_column(String(64))
+    channel: Mapped[str] = mapped_column(String(16))
+    agent: Mapped[str] = mapped_column(String(64))
+    state: Mapped[str] = mapped_column(String(16))
+    dossier_code: Mapped[str | None] = mapped_column(String(64))
+    fee: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # The office's calendar day of created_at, kept apart because "today" is local, not UTC.
+    created_day: Mapped[date] = mapped_column(Date)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    applicant_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
+    authorised_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
+    form_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
+    purged_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    attachments: Mapped[list[AttachmentRow]] = relationship(
+        back_populates="dossier", order_by="AttachmentRow.position", cascade="all, delete-orphan"
+    )
+
+
+class AttachmentRow(Base):
+    """One attachment: its bytes and file name sealed; size and sha256 in clear for checks."""
+
+    __tablename__ = "attachments"
+    __table_args__ = (Index("ix_attachments_dossier", "dossier_id", "position", unique=True),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    document_code: Mapped[str] = mapped_column(String(64))
+    document_name: Mapped[str] = mapped_column(Text)
+    media_type: Mapped[str] = mapped_column(String(64))
+    pages: Mapped[int] = mapped_column(Integer)
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    # A scan's file name can carry the citizen's name, so it is sealed like the bytes.
+    filename_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
+    data_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+    dossier: Mapped[DossierRow] = relationship(back_populates="attachments")
+
+
+class ConsentRow(Base):
+    """A consent asked for and the answer; client_id is empty for consents outside a dossier."""
+
+    __tablename__ = "consents"
+    __table_args__ = (Index("ix_consents_client_id", "client_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    client_id: Mapped[str | None] = mapped_column(String(36))
+    purpose: Mapped[str] = mapped_column(String(64))
+    granted: Mapped[bool] = mapped_column(Boolean)
+    text_version: Mapped[str] = mapped_column(String(64))
+    actor: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class RatingRow(Base):
+    """An anonymous satisfaction rating (1–5) of an office's service."""
+
+    __tablename__ = "ratings"
+    __table_args__ = (
+        CheckConstraint("score BETWEEN 1 AND 5", name="score"),
+        Index("ix_ratings_office_at", "office_code", "at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    office_code: Mapped[str] = mapped_column(String(64))
+    score: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(String(500))
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class AccountRow(Base):
+    """A staff account; only the argon2id hash of the password is kept."""
+
+    __tablename__ = "accounts"
+    __table_args__ = (
+        CheckConstraint("role IN ('supervisor', 'agent', 'volunteer')", name="role"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(16))
+    display_name: Mapped[str] = mapped_column(String(200))
+    disabled: Mapped[bool] = mapped_column(Boolean)
+    failed_count: Mapped[int] = mapped_column(Integer)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class AuditRow(Base):
+    """One entry of the append-only audit trail, chained to the previous one by hash.
+
+    The id is assigned by the store (previous id + 1) rather than by a sequence, so that a deleted
+    row shows as a gap; PostgreSQL sequences leave gaps on rollback, which would hide that.
+    Database triggers (created by the migration) refuse UPDATE and DELETE on this table.
+    """
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_subject", "subject"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    actor: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(64))
+    subject: Mapped[str] = mapped_column(String(128))
+    detail: Mapped[str] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))

@@ -1,0 +1,715 @@
+"""The Store: what must outlive a visit, in SQLite (one kiosk) or PostgreSQL (an office).
+
+It keeps the outbox of dossiers until the portal has them, consent records, ratings, staff accounts
+(see `egov.accounts`) and an append-only audit trail. Personal fields are sealed with AES-256-GCM
+(`egov.store.crypto`) bound to the dossier's client id and the field's name; codes, states, times
+and attachment hashes stay in clear so that the outbox and the day's list work without the key.
+
+Every write takes the database's write lock first (SQLite: BEGIN IMMEDIATE; PostgreSQL: a
+transaction-scoped advisory lock), so writers queue instead of failing half-way, the audit chain
+never forks, and two processes migrating a fresh database at once do it one after the other.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+import sqlite3
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Connection, Engine, create_engine, event, func, select, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, selectinload, sessionmaker
+
+from egov.dossier import Attachment, Channel, Dossier, Person
+from egov.store.crypto import SealError, StoreError, check_key, load_or_create_key, seal, unseal
+from egov.store.models import (
+    AttachmentRow,
+    AuditRow,
+    ConsentRow,
+    DossierRow,
+    DossierState,
+    RatingRow,
+)
+
+if TYPE_CHECKING:
+    from config.settings import Settings
+
+log = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_MS = 15_000  # how long a SQLite writer waits for another before giving up
+PENDING_STATES = (DossierState.QUEUED, DossierState.SENDING)
+FINAL_STATES = (DossierState.ACCEPTED, DossierState.REJECTED)
+GENESIS_HASH = "0" * 64  # the "previous hash" of the first audit entry
+# pg_advisory_xact_lock key shared by every writer of this schema ("dvckiosk" in ASCII).
+_PG_WRITE_LOCK = int.from_bytes(b"dvckiosk", "big") & 0x7FFF_FFFF_FFFF_FFFF
+_READ_ONLY = "egov_store_read_only"  # execution option: a SQLite read needs no write lock
+# Runs of 9+ digits look like ID card (9 or 12 digits) or phone numbers; never let them into the
+# audit trail. Digits inside a longer token (a UUID's last group, a code) are left alone.
+_LONG_DIGITS = re.compile(r"(?<![0-9A-Za-z-])\d{9,}(?![0-9A-Za-z-])")
+
+
+class DossierNotFound(StoreError):
+    """No dossier with that client id."""
+
+
+class PersonalDataPurged(StoreError):
+    """The dossier's personal data was purged; only codes, states and times are left."""
+
+
+@dataclass(frozen=True, slots=True)
+class DossierSummary:
+    """One line of the day's list; the names are decrypted, empty once purged."""
+
+    client_id: uuid.UUID
+    procedure_code: str
+    procedure_name: str
+    office_code: str
+    state: DossierState
+    dossier_code: str | None
+    created_at: datetime
+    agent: str
+    applicant_name: str
+    authorised_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class ConsentRecord:
+    client_id: uuid.UUID | None
+    purpose: str
+    granted: bool
+    text_version: str
+    actor: str
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class RatingsSummary:
+    count: int
+    average: float | None  # None when there are no ratings
+    by_score: dict[int, int]  # score 1..5 -> how many
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    id: int
+    at: datetime
+    actor: str
+    action: str
+    subject: str
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class AuditCheck:
+    """The result of `verify_audit`: true when the chain is whole, else the first bad entry's id.
+
+    The chain shows altered, inserted, reordered or deleted entries; entries cut off at the end
+    leave a shorter but valid chain, which only a copy of the last hash kept elsewhere can show.
+    """
+
+    ok: bool
+    first_bad_id: int | None
+    checked: int
+
+    def __bool__(self) -> bool:
+        return self.ok
+
+
+def dossier_subject(client_id: uuid.UUID | str) -> str:
+    """The audit subject naming a dossier."""
+    return f"dossier:{client_id}"
+
+
+def redact(detail: str) -> str:
+    """`detail` with ID- or phone-number-like digit runs replaced; a net, not a licence to log."""
+    return _LONG_DIGITS.sub("[redacted]", detail)
+
+
+def _as_state(state: str | DossierState) -> DossierState:
+    try:
+        return DossierState(state)
+    except ValueError:
+        raise StoreError(f"unknown dossier state {state!r}") from None
+
+
+def _aware(moment: datetime) -> datetime:
+    # Dossier.created_at is aware; a naive one is taken as the kiosk's local time.
+    return moment if moment.tzinfo is not None else moment.astimezone()
+
+
+def _chain_hash(prev_hash: str, row: AuditRow) -> str:
+    canonical = json.dumps(
+        {
+            "id": row.id,
+            "at": row.at.astimezone(UTC).isoformat(),
+            "actor": row.actor,
+            "action": row.action,
+            "subject": row.subject,
+            "detail": row.detail,
+        },
+        sort_keys=True,
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(prev_hash.encode("ascii") + canonical.encode("utf-8")).hexdigest()
+
+
+def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
+    # Let SQLAlchemy's "begin" hook issue BEGIN itself (pysqlite's own would be DEFERRED).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        # busy_timeout first, so that switching to WAL waits for a concurrent opener.
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        _retry_while_busy(lambda: cursor.execute("PRAGMA journal_mode = WAL"))
+        cursor.execute("PRAGMA foreign_keys = ON")
+        # FULL: a dossier reported as saved survives a power cut, which NORMAL does not promise in WAL.
+        cursor.execute("PRAGMA synchronous = FULL")
+        # Purged personal data is overwritten with zeros rather than left in free pages.
+        cursor.execute("PRAGMA secure_delete = ON")
+    finally:
+        cursor.close()
+
+
+def _retry_while_busy(step: Callable[[], object]) -> None:
+    # Switching a fresh file to WAL needs an exclusive lock, and SQLite may answer SQLITE_BUSY
+    # at once instead of calling the busy handler when another opener is doing the same.
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            step()
+            return
+        except sqlite3.OperationalError as exc:
+            busy = getattr(exc, "sqlite_errorcode", None) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+            if not busy or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
+
+
+def _db_error(exc: SQLAlchemyError) -> str:
+    """The error's class and code, never its message: drivers quote statements and parameters."""
+    orig = getattr(exc, "orig", None)
+    code = getattr(orig, "sqlite_errorname", None) or getattr(orig, "sqlstate", None)
+    return f"{exc.__class__.__name__}{f' {code}' if code else ''}"
+
+
+def _sqlite_on_begin(connection: Connection) -> None:
+    # IMMEDIATE takes the write lock up front: a later upgrade from read to write lock could fail
+    # with SQLITE_BUSY without waiting, and concurrent migrations must run one after the other.
+    read_only = connection.get_execution_options().get(_READ_ONLY, False)
+    connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+
+
+def _make_engine(url: str) -> Engine:
+    try:
+        parsed = make_url(url)
+    except Exception:  # noqa: BLE001 - the URL may hold a password: never echo it
+        raise StoreError("store url: not a database URL") from None
+    backend = parsed.get_backend_name()
+    if backend == "sqlite":
+        engine = create_engine(
+            parsed,
+            # The outbox worker may use the store from another thread than the one that opened it.
+            connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+        )
+        event.listen(engine, "connect", _sqlite_on_connect)
+        event.listen(engine, "begin", _sqlite_on_begin)
+        return engine
+    if backend == "postgresql":
+        return create_engine(parsed, pool_pre_ping=True)
+    raise StoreError(f"store url: unsupported database {backend!r} (use sqlite or postgresql+psycopg)")
+
+
+class Store:
+    """The durable state of a kiosk or an office. Thread-safe; open one per process."""
+
+    def __init__(self, url: str, key: bytes, *, clock: Callable[[], datetime] | None = None) -> None:
+        check_key(key)
+        self._key = key
+        self._clock = clock or (lambda: datetime.now(UTC))
+        self._engine = _make_engine(url)
+        self._dialect = self._engine.dialect.name
+        self._sessions = sessionmaker(self._engine, expire_on_commit=False)
+        self._read_sessions = sessionmaker(
+            self._engine.execution_options(**{_READ_ONLY: True}), expire_on_commit=False
+        )
+        try:
+            self._upgrade()
+        except SQLAlchemyError as exc:
+            self._engine.dispose()
+            raise StoreError(
+                f"store: cannot open or migrate the {self._dialect} database ({_db_error(exc)})"
+            ) from None
+        log.info("store opened (%s)", self._dialect)
+
+    # -- plumbing -------------------------------------------------------------------------------
+
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine; for tools and tests, not for writing around the Store."""
+        return self._engine
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def now(self) -> datetime:
+        return self._clock()
+
+    def _upgrade(self) -> None:
+        config = Config()
+        location = Path(__file__).with_name("migrations")
+        # Config values go through configparser interpolation, where "%" is special.
+        config.set_main_option("script_location", str(location).replace("%", "%%"))
+        config.set_main_option("path_separator", "os")
+        with self._engine.begin() as connection:
+            # SQLite: the BEGIN IMMEDIATE from the begin hook is the migration lock.
+            if self._dialect == "postgresql":
+                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_WRITE_LOCK})
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A write transaction holding the store's write lock; for egov modules with tables here."""
+        try:
+            with self._sessions.begin() as session:
+                if self._dialect == "postgresql":
+                    session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_WRITE_LOCK})
+                yield session
+        except SQLAlchemyError as exc:
+            # The driver's message can quote the statement's parameters: keep it out of the error.
+            raise StoreError(f"store: database write failed ({_db_error(exc)})") from None
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read transaction (one consistent view on SQLite); nothing written in it is kept."""
+        try:
+            with self._read_sessions() as session, session.begin():
+                yield session
+        except SQLAlchemyError as exc:
+            raise StoreError(f"store: database read failed ({_db_error(exc)})") from None
+
+    def _seal(self, client_id: str, field: str, value: bytes) -> bytes:
+        return seal(self._key, value, f"{client_id}|{field}".encode())
+
+    def _unseal(self, client_id: str, field: str, value: bytes | None) -> bytes:
+        if value is None:
+            raise StoreError(f"dossier {client_id}: sealed field {field} is missing")
+        try:
+            return unseal(self._key, value, f"{client_id}|{field}".encode())
+        except SealError:
+            raise StoreError(
+                f"dossier {client_id}: field {field} failed authentication (tampered, moved or wrong key)"
+            ) from None
+
+    def _unseal_json(self, client_id: str, field: str, value: bytes | None) -> Any:
+        return json.loads(self._unseal(client_id, field, value).decode("utf-8"))
+
+    # -- dossiers -------------------------------------------------------------------------------
+
+    def save_dossier(
+        self,
+        d: Dossier,
+        procedure_name: str | None = None,
+        state: str | DossierState = DossierState.QUEUED,
+    ) -> None:
+        """Put a dossier and all its attachments in the outbox, in one transaction."""
+        new_state = _as_state(state)
+        cid = str(d.client_id)
+        created = _aware(d.created_at)
+        now = self.now()
+        # The sealed manifest repeats the clear columns and the attachments' hashes, so that a
+        # changed fee or a deleted attachment row is caught on load, not sent to the portal.
+        manifest = {
+            "form": dict(d.form),
+            "meta": {
+                "procedure_code": d.procedure_code,
+                "office_code": d.office_code,
+                "channel": d.channel.value,
+                "agent": d.agent,
+                "fee": d.fee,
+                "created_at": created.isoformat(),
+            },
+            "attachments": [{"sha256": a.sha256, "size": len(a.data)} for a in d.attachments],
+        }
+        row = DossierRow(
+            client_id=cid,
+            procedure_code=d.procedure_code,
+            procedure_name=procedure_name if procedure_name is not None else d.procedure_name,
+            office_code=d.office_code,
+            channel=d.channel.value,
+            agent=d.agent,
+            state=new_state.value,
+            dossier_code=None,
+            fee=d.fee,
+            created_at=created,
+            created_day=created.date(),
+            updated_at=now,
+            applicant_enc=self._seal(cid, "applicant", json.dumps(d.applicant.to_json()).encode()),
+            authorised_enc=self._seal(
+                cid, "authorised", json.dumps(d.authorised.to_json() if d.authorised else None).encode()
+            ),
+            form_enc=self._seal(cid, "form", json.dumps(manifest).encode()),
+        )
+        for position, attachment in enumerate(d.attachments):
+            row.attachments.append(
+                AttachmentRow(
+                    position=position,
+                    document_code=attachment.document_code,
+                    document_name=attachment.document_name,
+                    media_type=attachment.media_type,
+                    pages=attachment.pages,
+                    size=len(attachment.data),
+                    sha256=attachment.sha256,
+                    filename_enc=self._seal(
+                        cid, f"attachment/{position}/filename", attachment.filename.encode()
+                    ),
+                    data_enc=self._seal(cid, f"attachment/{position}/data", attachment.data),
+                )
+            )
+        with self.write() as session:
+            if session.scalar(select(DossierRow.id).where(DossierRow.client_id == cid)) is not None:
+                raise StoreError(f"dossier {cid}: already stored")
+            session.add(row)
+            session.flush()
+            self.audit_in(
+                session,
+                actor=d.agent or "kiosk",
+                action="dossier.saved",
+                subject=dossier_subject(cid),
+                detail=f"state={new_state.value}; attachments={len(d.attachments)}",
+            )
+        log.info("dossier %s saved (%d attachments)", cid, len(d.attachments))
+
+    def _get_row(self, session: Session, client_id: uuid.UUID | str) -> DossierRow:
+        row = session.scalar(
+            select(DossierRow)
+            .where(DossierRow.client_id == str(client_id))
+            .options(selectinload(DossierRow.attachments))
+        )
+        if row is None:
+            raise DossierNotFound(f"dossier {client_id}: not found")
+        return row
+
+    def load_dossier(self, client_id: uuid.UUID | str) -> Dossier:
+        """The dossier as saved, decrypted; StoreError if anything was altered."""
+        with self.read() as session:
+            row = self._get_row(session, client_id)
+        cid = row.client_id
+        if row.purged_at is not None:
+            raise PersonalDataPurged(f"dossier {cid}: personal data purged")
+        applicant = Person.from_json(self._unseal_json(cid, "applicant", row.applicant_enc))
+        authorised_json = self._unseal_json(cid, "authorised", row.authorised_enc)
+        manifest = self._unseal_json(cid, "form", row.form_enc)
+        meta = manifest["meta"]
+        clear = {
+            "procedure_code": row.procedure_code,
+            "office_code": row.office_code,
+            "channel": row.channel,
+            "agent": row.agent,
+            "fee": row.fee,
+        }
+        if any(meta[name] != value for name, value in clear.items()):
+            raise StoreError(f"dossier {cid}: clear columns differ from the sealed copy (tampered)")
+        if len(manifest["attachments"]) != len(row.attachments):
+            raise StoreError(f"dossier {cid}: attachment rows missing or added (tampered)")
+        attachments = []
+        for expected_position, (att, sealed) in enumerate(
+            zip(row.attachments, manifest["attachments"], strict=True)
+        ):
+            prefix = f"attachment/{att.position}"
+            data = self._unseal(cid, f"{prefix}/data", att.data_enc)
+            digest = hashlib.sha256(data).hexdigest()
+            if att.position != expected_position or digest != att.sha256 or digest != sealed["sha256"]:
+                raise StoreError(f"dossier {cid}: attachment {att.position} does not match its sha256")
+            attachments.append(
+                Attachment(
+                    document_code=att.document_code,
+                    document_name=att.document_name,
+                    filename=self._unseal(cid, f"{prefix}/filename", att.filename_enc).decode("utf-8"),
+                    data=data,
+                    pages=att.pages,
+                    media_type=att.media_type,
+                )
+            )
+        return Dossier(
+            procedure_code=row.procedure_code,
+            procedure_name=row.procedure_name,
+            applicant=applicant,
+            office_code=row.office_code,
+            channel=Channel(row.channel),
+            form={str(k): str(v) for k, v in manifest["form"].items()},
+            attachments=attachments,
+            authorised=Person.from_json(authorised_json) if authorised_json is not None else None,
+            agent=row.agent,
+            fee=row.fee,
+            client_id=uuid.UUID(cid),
+            # The sealed copy keeps the kiosk's UTC offset; the column is UTC.
+            created_at=datetime.fromisoformat(meta["created_at"]),
+        )
+
+    def set_state(
+        self,
+        client_id: uuid.UUID | str,
+        state: str | DossierState,
+        *,
+        actor: str,
+        dossier_code: str | None = None,
+        reason: str = "",
+    ) -> None:
+        """Move a dossier to `state` (audited). Accepted and rejected are final."""
+        new_state = _as_state(state)
+        with self.write() as session:
+            row = self._get_row(session, client_id)
+            old_state = DossierState(row.state)
+            if old_state in FINAL_STATES and new_state is not old_state:
+                raise StoreError(f"dossier {row.client_id}: state {old_state.value} is final")
+            row.state = new_state.value
+            row.updated_at = self.now()
+            if dossier_code is not None:
+                row.dossier_code = dossier_code
+            detail = f"{old_state.value} -> {new_state.value}"
+            if dossier_code is not None:
+                detail += f"; dossier_code={dossier_code}"
+            if reason:
+                detail += f"; reason={reason[:500]}"
+            self.audit_in(
+                session, actor=actor, action="dossier.state", subject=dossier_subject(row.client_id),
+                detail=detail,
+            )
+
+    def pending(self) -> list[uuid.UUID]:
+        """Client ids of dossiers still to send (queued or sending), oldest first."""
+        with self.read() as session:
+            ids = session.scalars(
+                select(DossierRow.client_id)
+                .where(DossierRow.state.in_([s.value for s in PENDING_STATES]))
+                .order_by(DossierRow.created_at, DossierRow.id)
+            ).all()
+        return [uuid.UUID(cid) for cid in ids]
+
+    def list_dossiers(
+        self,
+        *,
+        day: date | None = None,
+        office_code: str | None = None,
+        agent: str | None = None,
+    ) -> list[DossierSummary]:
+        """The dossiers matching every filter given, oldest first; `day` is the kiosk's local day."""
+        query = select(DossierRow).order_by(DossierRow.created_at, DossierRow.id)
+        if day is not None:
+            query = query.where(DossierRow.created_day == day)
+        if office_code is not None:
+            query = query.where(DossierRow.office_code == office_code)
+        if agent is not None:
+            query = query.where(DossierRow.agent == agent)
+        with self.read() as session:
+            rows = session.scalars(query).all()
+        summaries = []
+        for row in rows:
+            applicant_name = authorised_name = ""
+            if row.purged_at is None:
+                applicant_name = self._unseal_json(row.client_id, "applicant", row.applicant_enc)[
+                    "full_name"
+                ]
+                authorised = self._unseal_json(row.client_id, "authorised", row.authorised_enc)
+                authorised_name = authorised["full_name"] if authorised else ""
+            summaries.append(
+                DossierSummary(
+                    client_id=uuid.UUID(row.client_id),
+                    procedure_code=row.procedure_code,
+                    procedure_name=row.procedure_name,
+                    office_code=row.office_code,
+                    state=DossierState(row.state),
+                    dossier_code=row.dossier_code,
+                    created_at=row.created_at,
+                    agent=row.agent,
+                    applicant_name=applicant_name,
+                    authorised_name=authorised_name,
+                )
+            )
+        return summaries
+
+    def purge_personal(self, client_id: uuid.UUID | str, *, actor: str = "retention") -> None:
+        """Drop the attachments' bytes and the sealed personal fields; keep codes, states, hashes.
+
+        A dossier still waiting to be sent is refused: purging it would lose it silently.
+        """
+        with self.write() as session:
+            row = self._get_row(session, client_id)
+            if row.purged_at is not None:
+                return
+            if DossierState(row.state) in PENDING_STATES:
+                raise StoreError(f"dossier {row.client_id}: still {row.state}; not purged")
+            row.applicant_enc = row.authorised_enc = row.form_enc = None
+            for att in row.attachments:
+                att.data_enc = att.filename_enc = None
+            row.purged_at = row.updated_at = self.now()
+            self.audit_in(
+                session, actor=actor, action="dossier.purged", subject=dossier_subject(row.client_id),
+                detail=f"attachments={len(row.attachments)}",
+            )
+
+    # -- consents and ratings -------------------------------------------------------------------
+
+    def record_consent(
+        self,
+        *,
+        client_id: uuid.UUID | None,
+        purpose: str,
+        granted: bool,
+        text_version: str,
+        actor: str,
+    ) -> None:
+        """Keep the citizen's answer to a consent question, and the version of the text shown."""
+        if not purpose or not text_version:
+            raise StoreError("consent: purpose and text_version are required")
+        cid = str(client_id) if client_id is not None else None
+        with self.write() as session:
+            session.add(
+                ConsentRow(
+                    client_id=cid, purpose=purpose, granted=bool(granted), text_version=text_version,
+                    actor=actor, at=self.now(),
+                )
+            )
+            self.audit_in(
+                session,
+                actor=actor,
+                action="consent.granted" if granted else "consent.refused",
+                subject=dossier_subject(cid) if cid else "consent",
+                detail=f"purpose={purpose}; text_version={text_version}",
+            )
+
+    def consents(self, client_id: uuid.UUID | None) -> list[ConsentRecord]:
+        """The consents recorded for a dossier (or, for None, outside any dossier), oldest first."""
+        query = select(ConsentRow).order_by(ConsentRow.at, ConsentRow.id)
+        if client_id is None:
+            query = query.where(ConsentRow.client_id.is_(None))
+        else:
+            query = query.where(ConsentRow.client_id == str(client_id))
+        with self.read() as session:
+            rows = session.scalars(query).all()
+        return [
+            ConsentRecord(
+                client_id=uuid.UUID(r.client_id) if r.client_id else None,
+                purpose=r.purpose, granted=r.granted, text_version=r.text_version, actor=r.actor, at=r.at,
+            )
+            for r in rows
+        ]
+
+    def record_rating(self, *, office_code: str, score: int, reason: str = "") -> None:
+        """Keep an anonymous rating; `reason` should be a chosen option, not free text."""
+        if isinstance(score, bool) or not isinstance(score, int) or not 1 <= score <= 5:
+            raise StoreError(f"rating: score must be a whole number 1..5, got {score!r}")
+        with self.write() as session:
+            session.add(RatingRow(office_code=office_code, score=score, reason=reason[:500], at=self.now()))
+
+    def ratings_summary(
+        self,
+        *,
+        office_code: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+    ) -> RatingsSummary:
+        """How many ratings of each score, and their average, in [since, until)."""
+        query = select(RatingRow.score, func.count()).group_by(RatingRow.score)
+        if office_code is not None:
+            query = query.where(RatingRow.office_code == office_code)
+        if since is not None:
+            query = query.where(RatingRow.at >= since)
+        if until is not None:
+            query = query.where(RatingRow.at < until)
+        with self.read() as session:
+            counts = {int(score): int(n) for score, n in session.execute(query).all()}
+        by_score = {score: counts.get(score, 0) for score in range(1, 6)}
+        total = sum(by_score.values())
+        average = sum(s * n for s, n in by_score.items()) / total if total else None
+        return RatingsSummary(count=total, average=average, by_score=by_score)
+
+    # -- audit trail ----------------------------------------------------------------------------
+
+    def audit(self, actor: str, action: str, subject: str, detail: str = "") -> AuditEntry:
+        """Append an entry to the audit trail. `detail` must not hold personal data."""
+        with self.write() as session:
+            row = self.audit_in(session, actor=actor, action=action, subject=subject, detail=detail)
+        return _entry(row)
+
+    def audit_in(
+        self, session: Session, *, actor: str, action: str, subject: str, detail: str = ""
+    ) -> AuditRow:
+        """Append an audit entry inside a `write()` transaction, so it commits with the change."""
+        for name, value, limit in (("actor", actor, 64), ("action", action, 64), ("subject", subject, 128)):
+            if not value or len(value) > limit:
+                raise StoreError(f"audit: {name} must be 1..{limit} characters")
+        # The write lock is held (BEGIN IMMEDIATE / advisory lock), so nobody appends in between.
+        last = session.execute(
+            select(AuditRow.id, AuditRow.hash).order_by(AuditRow.id.desc()).limit(1)
+        ).first()
+        prev_id, prev_hash = (last[0], last[1]) if last else (0, GENESIS_HASH)
+        row = AuditRow(
+            id=prev_id + 1,
+            # Whole microseconds in UTC: what both databases store and give back, so the hash holds.
+            at=self.now().astimezone(UTC),
+            actor=actor,
+            action=action,
+            subject=subject,
+            detail=redact(detail),
+            prev_hash=prev_hash,
+        )
+        row.hash = _chain_hash(prev_hash, row)
+        session.add(row)
+        session.flush()
+        return row
+
+    def audit_trail(self, subject: str | None = None) -> list[AuditEntry]:
+        """The audit entries (about `subject`, if given), oldest first."""
+        query = select(AuditRow).order_by(AuditRow.id)
+        if subject is not None:
+            query = query.where(AuditRow.subject == subject)
+        with self.read() as session:
+            return [_entry(row) for row in session.scalars(query).all()]
+
+    def verify_audit(self) -> AuditCheck:
+        """Walk the hash chain from the first entry; report the first entry that does not fit."""
+        expected_id, prev_hash, checked = 1, GENESIS_HASH, 0
+        with self.read() as session:
+            rows = session.scalars(select(AuditRow).order_by(AuditRow.id).execution_options(yield_per=500))
+            for row in rows:
+                if row.id != expected_id or row.prev_hash != prev_hash or row.hash != _chain_hash(
+                    prev_hash, row
+                ):
+                    log.warning("audit chain broken at entry %d", row.id)
+                    return AuditCheck(ok=False, first_bad_id=row.id, checked=checked)
+                expected_id, prev_hash, checked = row.id + 1, row.hash, checked + 1
+        return AuditCheck(ok=True, first_bad_id=None, checked=checked)
+
+
+def _entry(row: AuditRow) -> AuditEntry:
+    return AuditEntry(
+        id=row.id, at=row.at, actor=row.actor, action=row.action, subject=row.subject, detail=row.detail
+    )
+
+
+def open_store(settings: Settings) -> Store:
+    """The store named by the settings, with its key in the data directory (made on first use)."""
+    key = load_or_create_key(settings.data_dir / "store.key")
+    return Store(settings.store_url, key)

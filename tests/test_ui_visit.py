@@ -1,0 +1,189 @@
+"""A whole visit through the real QML pages, offscreen, on the embedded defaults.
+
+The kiosk and the agent point are each driven tap by tap; the training portal is then asked over
+HTTP what it received, and the receipt preview is looked for on disk.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+import pytest
+import requests
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from agent_point.session_model import AgentSession  # noqa: E402
+from config.settings import load_settings  # noqa: E402
+from egov import accounts  # noqa: E402
+from egov.flow import Mode  # noqa: E402
+from egov.training import example_answers  # noqa: E402
+from ui.services import TRAINING_ADMIN_TOKEN, build_services  # noqa: E402
+from ui.shell import Shell  # noqa: E402
+from uidriver import find, tap, type_into, wait_for  # noqa: E402
+
+BIRTH = "1.001193"
+
+
+@pytest.fixture
+def services(tmp_path, monkeypatch, qapp):
+    monkeypatch.setenv("DVC_KIOSK_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("DVC_KIOSK_CONFIG", raising=False)
+    built = build_services(load_settings())
+    yield built
+    built.close()
+
+
+def make_shell(services, mode: Mode) -> Shell:
+    factory = AgentSession if mode is Mode.AGENT else None
+    shell = Shell(services, mode, width=1920, height=1080, session_factory=factory)
+    shell.window.show()
+    return shell
+
+
+def admin_dossiers(services) -> list[dict]:
+    reply = requests.get(
+        f"{services.portal.base_url}/api/v1/admin/dossiers",
+        headers={"Authorization": f"Bearer {TRAINING_ADMIN_TOKEN}"},
+        timeout=10,
+    )
+    reply.raise_for_status()
+    return reply.json()
+
+
+def attachment_bytes(services, code: str, index: int) -> bytes:
+    reply = requests.get(
+        f"{services.portal.base_url}/api/v1/admin/dossiers/{code}/attachments/{index}",
+        headers={"Authorization": f"Bearer {TRAINING_ADMIN_TOKEN}"},
+        timeout=10,
+    )
+    reply.raise_for_status()
+    return reply.content
+
+
+def fill_and_send(qtbot, shell: Shell) -> dict[str, str]:
+    """From the procedure page to the receipt; returns the answers typed into the form."""
+    vm = shell.visit
+    type_into(qtbot, shell, "field_search", "khai sinh")
+    qtbot.waitUntil(lambda: vm.procedures and vm.procedures[0]["code"] == BIRTH)
+    tap(qtbot, shell, f"procedure_{BIRTH}")
+    if vm.mode == "agent":
+        qtbot.waitUntil(lambda: vm.page == "delegate")
+        tap(qtbot, shell, "choice_delegated_yes")
+        type_into(qtbot, shell, "field_auth_full_name", "Phạm Văn Ủy")
+        type_into(qtbot, shell, "field_auth_id_number", "001090000321")
+        type_into(qtbot, shell, "field_auth_relationship", "Con")
+        tap(qtbot, shell, "primaryButton")
+    qtbot.waitUntil(lambda: vm.page == "form")
+    visit = vm.visit
+    answers = example_answers(visit.procedure.form, visit.form_values, date.today())
+    answers = {k: ("Nguyễn Ngọc Ánh" if v == "Nguyễn Văn Mẫu" else v) for k, v in answers.items()}
+    for key, value in answers.items():
+        field = visit.procedure.form.field(key)
+        if field.type == "choice":
+            tap(qtbot, shell, f"choice_{key}_{value}")
+        else:
+            type_into(qtbot, shell, f"field_{key}", value)
+    tap(qtbot, shell, "primaryButton")
+    qtbot.waitUntil(lambda: vm.page == "documents")
+    required = [d for d in visit.procedure.documents if d.required]
+    assert len(required) == 2, "birth registration asks for the form and the birth certificate"
+    for doc in required:
+        tap(qtbot, shell, f"capture_{doc.code}")
+        qtbot.waitUntil(lambda code=doc.code: len(visit.pages.get(code, [])) == 1 and not vm.busy, timeout=20000)
+    tap(qtbot, shell, "primaryButton")
+    qtbot.waitUntil(lambda: vm.page == "check")
+    assert any(row["value"] == "Nguyễn Ngọc Ánh" for row in vm.checkRows)
+    tap(qtbot, shell, "primaryButton")
+    qtbot.waitUntil(lambda: vm.page == "consent")
+    tap(qtbot, shell, "submitButton")
+    # Without consent nothing is sent, and the page says why.
+    qtbot.waitUntil(lambda: vm.messageField == "transmit")
+    tap(qtbot, shell, "consent_transmit_yes")
+    tap(qtbot, shell, "submitButton")
+    qtbot.waitUntil(lambda: vm.page == "receipt", timeout=30000)
+    qtbot.waitUntil(lambda: bool(vm.receiptPath), timeout=30000)
+    return answers
+
+
+def check_portal_holds_one(services, answers: dict[str, str], code: str) -> dict:
+    held = admin_dossiers(services)
+    assert len(held) == 1
+    record = held[0]
+    assert record["procedure_code"] == BIRTH
+    assert record["dossier_code"] == code
+    form = record["form"]
+    # Prefilled from the demo card, and typed on the form.
+    assert "Nguyễn Thị Mẫu" in form.values() and "001158000000" in form.values()
+    for key, value in answers.items():
+        assert form[key] == value
+    assert record["applicant"]["id_number"] == "001158000000"
+    assert len(record["attachments"]) == 2
+    for index in range(2):
+        assert attachment_bytes(services, code, index).startswith(b"%PDF")
+    return record
+
+
+def test_a_citizen_completes_a_visit_at_the_kiosk(qtbot, services, tmp_path) -> None:
+    shell = make_shell(services, Mode.KIOSK)
+    vm = shell.visit
+    assert find(shell, "catalogVersion").property("text").endswith(services.catalog.date.strftime("%d/%m/%Y"))
+    tap(qtbot, shell, "startButton")
+    qtbot.waitUntil(lambda: vm.page == "identify")
+    assert "Bước 1/6" in wait_for(qtbot, shell, "stepIndicator").property("text")
+    tap(qtbot, shell, "demoIdentityButton")
+    qtbot.waitUntil(lambda: vm.page == "procedure")
+    answers = fill_and_send(qtbot, shell)
+
+    code = wait_for(qtbot, shell, "dossierCode").property("text")
+    today = date.today().strftime("%y%m%d")
+    assert code == f"H01.99-{today}-0001"
+    record = check_portal_holds_one(services, answers, code)
+    assert record["agent"] == "" and record["authorised"] is None
+    receipt = vm.receiptPath
+    assert os.path.isfile(receipt) and receipt.endswith(".png")
+    assert os.path.dirname(receipt) == str(tmp_path / "receipts")
+
+    tap(qtbot, shell, "doneButton")
+    qtbot.waitUntil(lambda: vm.page == "rating")
+    tap(qtbot, shell, "rate_5")
+    qtbot.waitUntil(lambda: vm.page == "welcome")
+    assert vm.visit.identity is None and vm.visit.pages == {}
+    assert services.store.ratings_summary(office_code="H01.99").count == 1
+    shell.close()
+
+
+def test_an_agent_takes_a_delegated_dossier(qtbot, services) -> None:
+    accounts.create_account(services.store, "canbo.an", "mat-khau-dai-2026", accounts.Role.AGENT,
+                            display_name="Lê Thị An", actor="test")
+    shell = make_shell(services, Mode.AGENT)
+    vm, agent = shell.visit, shell.agent
+    type_into(qtbot, shell, "field_username", "canbo.an")
+    type_into(qtbot, shell, "field_password", "sai-mat-khau")
+    tap(qtbot, shell, "signInButton")
+    qtbot.waitUntil(lambda: bool(agent.error))
+    assert agent.page == "signin"
+    type_into(qtbot, shell, "field_password", "mat-khau-dai-2026")
+    tap(qtbot, shell, "signInButton")
+    qtbot.waitUntil(lambda: agent.page == "home")
+    tap(qtbot, shell, "newCaseButton")
+    qtbot.waitUntil(lambda: vm.page == "identify")
+    tap(qtbot, shell, "demoIdentityButton")
+    qtbot.waitUntil(lambda: vm.page == "procedure")
+    answers = fill_and_send(qtbot, shell)
+
+    code = wait_for(qtbot, shell, "dossierCode").property("text")
+    record = check_portal_holds_one(services, answers, code)
+    assert record["agent"] == "canbo.an"
+    assert record["authorised"]["full_name"] == "Phạm Văn Ủy"
+    assert record["authorised"]["id_number"] == "001090000321"
+
+    tap(qtbot, shell, "doneButton")
+    tap(qtbot, shell, "skipRatingButton")
+    qtbot.waitUntil(lambda: agent.page == "home")
+    qtbot.waitUntil(lambda: len(agent.cases) == 1)
+    case = agent.cases[0]
+    assert case["code"] == code and case["authorised"] == "Phạm Văn Ủy" and case["agent"] == "canbo.an"
+    wait_for(qtbot, shell, "caseCode_1")
+    shell.close()
