@@ -92,7 +92,7 @@ class Outbox:
             return Outcome(client_id, Delivery.ACCEPTED, code, getattr(reply, "appointment_date", None),
                            ACCEPTED_TEXT)
         retryable = bool(getattr(reply, "retryable", True))
-        kind = str(getattr(reply, "kind", "unknown"))
+        kind = getattr(getattr(reply, "kind", None), "name", "unknown")
         if retryable:
             self._store.set_state(client_id, "queued", actor=self._actor, reason=kind)
             log.warning("dossier %s queued again: %s", client_id, kind)
