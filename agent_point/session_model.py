@@ -57,7 +57,7 @@ class AgentSession(QObject):
     page = Property(str, _get_page, notify=changed)
     error = Property(str, _get_error, notify=changed)
     userName = Property(str, _get_user, notify=changed)
-    cases = Property(list, _get_cases, notify=changed)
+    cases = Property("QVariantList", _get_cases, notify=changed)
 
     @Slot(str, str)
     def signIn(self, username: str, password: str) -> None:

@@ -6,6 +6,7 @@ file and the key, e.g. `office.toml: [portal] timeout_seconds: expected a number
 
 from __future__ import annotations
 
+import math
 import os
 import tomllib
 from dataclasses import dataclass, fields
@@ -141,9 +142,13 @@ def _check(file: str, section: str, key: str, value: Any, expected: type) -> Any
     # bool is an int in Python; TOML keeps them apart, so must we.
     ok = isinstance(value, expected) and not (expected is not bool and isinstance(value, bool))
     if expected is float and isinstance(value, int) and not isinstance(value, bool):
-        value, ok = float(value), True
+        # TOML integers have no size limit in tomllib; float() of a huge one raises OverflowError.
+        value, ok = (float(value), True) if abs(value) < 10**300 else (value, False)
     if not ok:
         raise ConfigError(file, where, f"expected {_TYPE_NAMES[expected]}, got {value!r}")
+    if expected is float and not math.isfinite(value):
+        # nan and inf are valid TOML, but requests raises ValueError/OverflowError on such a timeout.
+        raise ConfigError(file, where, f"expected a finite number, got {value!r}")
     choices = _CHOICES.get((section, key))
     if choices and value not in choices:
         raise ConfigError(file, where, f"expected one of {', '.join(map(str, choices))}, got {value!r}")
@@ -168,7 +173,7 @@ def _merge(file: str, base: dict[str, dict[str, Any]], override: dict[str, Any])
 def _parse(file: str, text: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+    except ValueError as exc:  # TOMLDecodeError, or plain ValueError for an integer over 4300 digits
         raise ConfigError(file, "(syntax)", str(exc)) from None
 
 

@@ -28,6 +28,7 @@ __all__ = [
     "MAX_FAILURES",
     "Account",
     "AccountError",
+    "AccountStore",
     "LoginFailure",
     "Role",
     "create_account",
@@ -44,6 +45,9 @@ _UNKNOWN = "(unknown)"
 
 # argon2-cffi's defaults are the RFC 9106 low-memory profile of argon2id.
 _hasher = PasswordHasher()
+
+# What the account functions take: the store, whose tables include the accounts.
+AccountStore = Store
 
 
 class LoginFailure(enum.Enum):

@@ -97,8 +97,9 @@ class Outbox:
             self._store.set_state(client_id, "queued", actor=self._actor, reason=kind)
             log.warning("dossier %s queued again: %s", client_id, kind)
             return Outcome(client_id, Delivery.QUEUED, None, None, QUEUED_TEXT)
-        reason = str(getattr(reply, "reason", ""))[:500]
-        self._store.set_state(client_id, "needs_attention", actor=self._actor, reason=f"{kind}: {reason}")
+        # The portal's machine code only: its free text may quote what the citizen typed.
+        code = str(getattr(reply, "error", "") or getattr(reply, "http_status", ""))[:80]
+        self._store.set_state(client_id, "needs_attention", actor=self._actor, reason=f"{kind}: {code}")
         log.warning("dossier %s refused by the portal: %s", client_id, kind)
         return Outcome(client_id, Delivery.NEEDS_ATTENTION, None, None, ATTENTION_TEXT)
 

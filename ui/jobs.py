@@ -9,6 +9,7 @@ a worker touches a QObject of the UI (Picard's `run_task`/`to_main`).
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -24,9 +25,9 @@ Failed = Callable[[BaseException], None]
 class Jobs(QObject):
     """Create on the GUI thread; `run` may be called from it only."""
 
-    # One tuple (job id, result, exception): PySide6 mis-counts references when None travels
-    # across threads as a bare `object` argument, and crashes.
-    _finished = Signal(object)
+    # Only the job id crosses threads. PySide6 6.12 mis-counts references of Python objects carried
+    # by a queued `object` signal (seen as "none_dealloc" crashes), so results wait in a dict.
+    _finished = Signal(int)
 
     LANES = ("camera", "printer", "network", "card")
 
@@ -36,6 +37,8 @@ class Jobs(QObject):
             lane: ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"dvc-{lane}") for lane in self.LANES
         }
         self._callbacks: dict[int, tuple[Done, Failed | None]] = {}
+        self._results: dict[int, tuple[Any, BaseException | None]] = {}
+        self._results_lock = threading.Lock()
         self._next_id = 0
         # The receiver (self) lives on the GUI thread, so a signal emitted from a worker is queued.
         self._finished.connect(self._deliver)
@@ -51,17 +54,19 @@ class Jobs(QObject):
 
         def call() -> None:
             try:
-                result = work()
+                outcome: tuple[Any, BaseException | None] = (work(), None)
             except BaseException as exc:  # noqa: BLE001 - every failure must reach the GUI as a value
-                self._finished.emit((job_id, None, exc))
-            else:
-                self._finished.emit((job_id, result, None))
+                outcome = (None, exc)
+            with self._results_lock:
+                self._results[job_id] = outcome
+            self._finished.emit(job_id)
 
         self._lanes[lane].submit(call)
 
-    @Slot(object)
-    def _deliver(self, message: tuple[int, Any, BaseException | None]) -> None:
-        job_id, result, exc = message
+    @Slot(int)
+    def _deliver(self, job_id: int) -> None:
+        with self._results_lock:
+            result, exc = self._results.pop(job_id)
         done, failed = self._callbacks.pop(job_id)
         if exc is None:
             done(result)

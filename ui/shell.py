@@ -9,12 +9,11 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTranslator, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTranslator, QUrl
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 from PySide6.QtQuickControls2 import QQuickStyle
-from shiboken6 import Shiboken
 
 from egov.flow import Mode
 from ui.idle import IdleWatcher
@@ -89,5 +88,6 @@ class Shell(QObject):
     def close(self) -> None:
         self.window.close()
         self.jobs.shutdown()
-        # The engine goes first and at once: its bindings must not outlive the view models.
-        Shiboken.delete(self.engine)
+        # The engine goes first: its bindings must not outlive the view models they read.
+        self.engine.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)

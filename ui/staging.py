@@ -44,6 +44,11 @@ def stage(shell: Shell, page: str) -> None:
         agent.signIn(AGENT_USER, AGENT_PASSWORD)
         wait_until(lambda: agent.page == "home")
         if page == "home":
+            # One real intake first, so that today's list has a case to show.
+            agent.newCase()
+            _walk_visit(shell, "receipt")
+            vm.finish()
+            wait_until(lambda: agent.page == "home" and bool(agent.cases))
             return
         agent.newCase()
         if page == "welcome":
@@ -53,6 +58,12 @@ def stage(shell: Shell, page: str) -> None:
         if page == "welcome":
             return
         vm.start()
+    _walk_visit(shell, page)
+
+
+def _walk_visit(shell: Shell, page: str) -> None:
+    vm = shell.visit
+    agent = shell.agent
     steps: list[tuple[str, Callable[[], None]]] = []
     procedure = TEMPORARY_RESIDENCE if page == "fee" else BIRTH
     if page == "identity_manual":

@@ -137,7 +137,7 @@ class VisitModel(QObject):
             "delegable": p.may_delegate,
         }
 
-    procedures = _prop(list, _procedures)
+    procedures = _prop("QVariantList", _procedures)
 
     def _procedure(self) -> dict[str, Any]:
         return self._procedure_row(self.visit.procedure) if self.visit.procedure else {}
@@ -164,7 +164,7 @@ class VisitModel(QObject):
             for f in proc.form.fields
         ]
 
-    formFields = _prop(list, _form_fields)
+    formFields = _prop("QVariantList", _form_fields)
 
     def _documents(self) -> list[dict[str, Any]]:
         proc = self.visit.procedure
@@ -186,7 +186,7 @@ class VisitModel(QObject):
             for d in proc.documents
         ]
 
-    documents = _prop(list, _documents)
+    documents = _prop("QVariantList", _documents)
 
     def _check_rows(self) -> list[dict[str, str]]:
         if self.visit.procedure is None or self.visit.identity is None:
@@ -201,7 +201,7 @@ class VisitModel(QObject):
             for r in self.visit.check_rows()
         ]
 
-    checkRows = _prop(list, _check_rows)
+    checkRows = _prop("QVariantList", _check_rows)
 
     def _consents(self) -> list[dict[str, Any]]:
         return [
@@ -214,7 +214,7 @@ class VisitModel(QObject):
             for purpose, (text, required) in CONSENT_TEXTS.items()
         ]
 
-    consents = _prop(list, _consents)
+    consents = _prop("QVariantList", _consents)
 
     def _outcome(self) -> Outcome | None:
         return self.visit.outcome

@@ -21,10 +21,10 @@ QtObject {
 
     // Body text ≥ 6 mm cap height on the kiosk (cap height ≈ 0.7 × pixel size).
     readonly property real textScale: largeText ? 1.25 : 1.0
-    readonly property int bodySize: Math.round((dense ? mm(5.5) : mm(8.6)) * textScale)
-    readonly property int smallSize: Math.round((dense ? mm(4.5) : mm(6.5)) * textScale)
-    readonly property int buttonSize: Math.round((dense ? mm(5.5) : mm(8.6)) * textScale)
-    readonly property int titleSize: Math.round((dense ? mm(8) : mm(12)) * textScale)
+    readonly property int bodySize: Math.round((dense ? mm(6.5) : mm(8.6)) * textScale)
+    readonly property int smallSize: Math.round((dense ? mm(5.5) : mm(6.5)) * textScale)
+    readonly property int buttonSize: Math.round((dense ? mm(6.5) : mm(8.6)) * textScale)
+    readonly property int titleSize: Math.round((dense ? mm(9.5) : mm(12)) * textScale)
     readonly property int heroSize: Math.round((dense ? mm(12) : mm(18)) * textScale)
     readonly property int headerHeight: dense ? mm(14) : mm(18)
     readonly property int footerHeight: primaryHeight + 2 * gap

@@ -1,0 +1,286 @@
+"""Settings: the embedded defaults load, an office file overrides them, and a bad file is refused.
+
+An office technician edits the TOML by hand; every mistake must stop the program with one sentence
+naming the file and the key, never with a traceback or a half-configured kiosk.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from config.settings import CONFIG_ENV, DATA_DIR_ENV, ConfigError, Settings, load_settings
+from ui.services import portal_token
+
+TOKEN_ENV = "DVC_PORTAL_TOKEN"
+
+
+@pytest.fixture(autouse=True)
+def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    # A developer's own DVC_KIOSK_CONFIG or token must not change what these tests see.
+    monkeypatch.delenv(CONFIG_ENV, raising=False)
+    monkeypatch.delenv(TOKEN_ENV, raising=False)
+    data = tmp_path / "data"
+    monkeypatch.setenv(DATA_DIR_ENV, str(data))
+    return data
+
+
+def write(tmp_path: Path, text: str, name: str = "office.toml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def refused(path: Path) -> ConfigError:
+    with pytest.raises(ConfigError) as caught:
+        load_settings(path)
+    return caught.value
+
+
+# ---- defaults and overrides --------------------------------------------------------------------
+
+
+def test_embedded_defaults_load(tmp_path: Path) -> None:
+    loaded = load_settings()
+    assert loaded.source == "(embedded defaults)"
+    assert loaded.office.mode == "kiosk"
+    assert loaded.portal.kind == "training"
+    # No store URL configured: SQLite in the data directory the environment names.
+    data = (tmp_path / "data").resolve()
+    assert loaded.store_url.startswith("sqlite:///")
+    db_file = Path(loaded.store_url.removeprefix("sqlite:///")).resolve()
+    assert db_file.parent == data
+    assert data.is_dir()
+
+
+def test_override_changes_only_its_keys(tmp_path: Path) -> None:
+    defaults = load_settings()
+    path = write(tmp_path, '[office]\nmode = "agent"\n\n[printer]\npaper_mm = 58\n')
+    loaded = load_settings(path)
+    assert loaded.source == str(path)
+    assert loaded.office.mode == "agent"
+    assert loaded.printer.paper_mm == 58
+    # Everything else is still the default.
+    assert loaded.office.name == defaults.office.name
+    assert loaded.office.language == defaults.office.language
+    assert loaded.printer.uri == defaults.printer.uri
+    assert loaded.portal == defaults.portal
+    assert loaded.kiosk == defaults.kiosk
+
+
+def test_whole_number_is_accepted_where_a_number_is_expected(tmp_path: Path) -> None:
+    loaded = load_settings(write(tmp_path, "[portal]\ntimeout_seconds = 30\n"))
+    assert loaded.portal.timeout_seconds == 30.0
+    assert isinstance(loaded.portal.timeout_seconds, float)
+
+
+def test_config_env_var_is_honoured(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write(tmp_path, '[office]\ncode = "H99.01"\n')
+    monkeypatch.setenv(CONFIG_ENV, str(path))
+    loaded = load_settings()
+    assert loaded.source == str(path)
+    assert loaded.office.code == "H99.01"
+
+
+def test_config_env_var_pointing_at_a_bad_file_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write(tmp_path, '[office]\nmode = "tablet"\n')
+    monkeypatch.setenv(CONFIG_ENV, str(path))
+    with pytest.raises(ConfigError, match="mode"):
+        load_settings()
+
+
+# ---- bad files --------------------------------------------------------------------------------
+
+BAD_FILES: list[tuple[str, str, list[str]]] = [
+    # (id, file text, words the message must contain besides the file path)
+    ("syntax", "[office\nmode = kiosk\n", ["(syntax)"]),
+    ("unknown-section", "[offfice]\nmode = \"kiosk\"\n", ["[offfice]", "unknown section", "office"]),
+    ("string-for-number", '[portal]\ntimeout_seconds = "abc"\n', ["[portal] timeout_seconds", "'abc'"]),
+    ("int-for-bool", "[portal]\nverify_tls = 1\n", ["[portal] verify_tls", "true or false"]),
+    ("bool-for-int", "[kiosk]\nidle_seconds = true\n", ["[kiosk] idle_seconds", "whole number"]),
+    ("bool-for-number", "[portal]\ntimeout_seconds = false\n", ["[portal] timeout_seconds"]),
+    ("float-for-int", "[printer]\npaper_mm = 80.0\n", ["[printer] paper_mm", "whole number"]),
+    ("mode-out-of-range", '[office]\nmode = "tablet"\n', ["[office] mode", "kiosk", "agent", "tablet"]),
+    ("paper-out-of-range", "[printer]\npaper_mm = 57\n", ["[printer] paper_mm", "58", "80", "57"]),
+    ("negative", "[kiosk]\nidle_seconds = -5\n", ["[kiosk] idle_seconds", "negative"]),
+    ("negative-timeout", "[portal]\ntimeout_seconds = -1.5\n", ["[portal] timeout_seconds", "negative"]),
+    ("warning-too-short", "[kiosk]\nidle_warning_seconds = 19\n", ["[kiosk] idle_warning_seconds", "20"]),
+    ("http-without-url", '[portal]\nkind = "http"\n', ["[portal] url", "https://"]),
+    ("http-ftp-url", '[portal]\nkind = "http"\nurl = "ftp://portal.example"\n', ["[portal] url"]),
+    ("section-not-table", 'office = "x"\n', ["[office]", "table"]),
+    ("nan-timeout", "[portal]\ntimeout_seconds = nan\n", ["[portal] timeout_seconds", "finite"]),
+    ("inf-timeout", "[portal]\ntimeout_seconds = inf\n", ["[portal] timeout_seconds", "finite"]),
+    ("huge-int-timeout", "[portal]\ntimeout_seconds = 1" + "0" * 400 + "\n", ["[portal] timeout_seconds"]),
+    ("int-too-long-to-parse", "[kiosk]\nidle_seconds = 1" + "0" * 5000 + "\n", ["(syntax)"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"), [(t, w) for _, t, w in BAD_FILES], ids=[i for i, _, _ in BAD_FILES]
+)
+def test_bad_file_is_refused_naming_file_and_key(tmp_path: Path, text: str, words: list[str]) -> None:
+    path = write(tmp_path, text)
+    error = refused(path)
+    message = str(error)
+    assert message.startswith(f"{path}: "), message
+    assert error.file == str(path)
+    for word in words:
+        assert word in message, (word, message)
+
+
+def test_unknown_key_lists_the_known_keys(tmp_path: Path) -> None:
+    path = write(tmp_path, "[kiosk]\nidle_secs = 90\n")
+    error = refused(path)
+    message = str(error)
+    assert str(path) in message
+    assert error.key == "[kiosk] idle_secs"
+    assert "unknown key" in message
+    assert "idle_seconds" in message and "idle_warning_seconds" in message
+
+
+def test_warning_of_exactly_twenty_seconds_is_allowed(tmp_path: Path) -> None:
+    # WCAG 2.2.1 asks for at least 20 seconds, so 20 itself must pass.
+    loaded = load_settings(write(tmp_path, "[kiosk]\nidle_warning_seconds = 20\n"))
+    assert loaded.kiosk.idle_warning_seconds == 20
+
+
+def test_http_portal_with_https_url_loads(tmp_path: Path) -> None:
+    loaded = load_settings(write(tmp_path, '[portal]\nkind = "http"\nurl = "https://dvc.example.gov.vn"\n'))
+    assert loaded.portal.kind == "http"
+    assert loaded.portal.url == "https://dvc.example.gov.vn"
+
+
+def test_missing_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "nowhere" / "office.toml"
+    error = refused(path)
+    assert str(path) in str(error)
+    assert error.key == "(file)"
+    assert "FileNotFoundError" in str(error)
+
+
+def test_non_utf8_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "office.toml"
+    # UTF-16 with a byte-order mark: what Notepad's "Unicode" encoding saves.
+    path.write_bytes('[office]\nname = "Ph\u01b0\u1eddng"\n'.encode("utf-16"))
+    error = refused(path)
+    assert str(path) in str(error)
+    assert error.key == "(file)"
+    assert "UnicodeDecodeError" in str(error)
+
+
+# ---- the portal credential --------------------------------------------------------------------
+
+
+def http_settings(tmp_path: Path, secrets: Path | None) -> Settings:
+    lines = ['[portal]', 'kind = "http"', 'url = "https://dvc.example.gov.vn"']
+    if secrets is not None:
+        lines.append(f'secrets_file = "{secrets.as_posix()}"')
+    return load_settings(write(tmp_path, "\n".join(lines) + "\n"))
+
+
+def test_token_from_environment_wins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    secrets = write(tmp_path, 'token = "from-file"\n', "secrets.toml")
+    monkeypatch.setenv(TOKEN_ENV, "from-env")
+    assert portal_token(http_settings(tmp_path, secrets)) == "from-env"
+
+
+def test_token_read_from_secrets_file(tmp_path: Path) -> None:
+    secrets = write(tmp_path, 'token = "from-file"\n', "secrets.toml")
+    assert portal_token(http_settings(tmp_path, secrets)) == "from-file"
+
+
+def test_secrets_file_without_token_is_refused(tmp_path: Path) -> None:
+    secrets = write(tmp_path, 'tokn = "typo"\n', "secrets.toml")
+    with pytest.raises(ConfigError) as caught:
+        portal_token(http_settings(tmp_path, secrets))
+    assert str(secrets) in str(caught.value)
+    assert caught.value.key == "token"
+
+
+def test_missing_secrets_file_is_refused(tmp_path: Path) -> None:
+    secrets = tmp_path / "absent.toml"
+    with pytest.raises(ConfigError) as caught:
+        portal_token(http_settings(tmp_path, secrets))
+    assert str(secrets) in str(caught.value)
+
+
+def test_secrets_file_token_never_reaches_the_error(tmp_path: Path) -> None:
+    # A token of the wrong type: the message names the key, not what was written there.
+    secrets = write(tmp_path, "token = 123456789\n", "secrets.toml")
+    with pytest.raises(ConfigError) as caught:
+        portal_token(http_settings(tmp_path, secrets))
+    assert "123456789" not in str(caught.value)
+
+
+# ---- fuzz -------------------------------------------------------------------------------------
+
+SECTION_KEYS = {
+    "office": ["name", "code", "address", "hotline", "mode", "language"],
+    "store": ["url", "data_dir"],
+    "portal": ["kind", "url", "secrets_file", "timeout_seconds", "verify_tls"],
+    "training_portal": ["host", "port", "db"],
+    "identity": ["demo"],
+    "camera": ["source"],
+    "printer": ["uri", "paper_mm"],
+    "kiosk": ["idle_seconds", "idle_warning_seconds"],
+    "bogus": ["x"],
+}
+
+_scalar = st.one_of(
+    st.booleans(),
+    st.integers(min_value=-(10**20), max_value=10**20),
+    st.integers(min_value=10**308, max_value=10**400),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.sampled_from(["kiosk", "agent", "http", "training", "https://x.example", "", "vi"]),
+    st.text(max_size=20),
+    st.sampled_from([58, 80, 20, 19, 0]),
+)
+
+
+def _toml_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        if value != value:
+            return "nan"
+        if value in (float("inf"), float("-inf")):
+            return "inf" if value > 0 else "-inf"
+        return repr(value)
+    if isinstance(value, int):
+        return str(value)
+    text = str(value).replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in text) + '"'
+
+
+@st.composite
+def plausible_toml(draw: st.DrawFn) -> str:
+    # Mostly valid TOML with the real section and key names, so the fuzz gets past the parser.
+    lines: list[str] = []
+    for section in draw(st.lists(st.sampled_from(sorted(SECTION_KEYS)), unique=True, max_size=4)):
+        lines.append(f"[{section}]")
+        keys = draw(st.lists(st.sampled_from(SECTION_KEYS[section] + ["extra"]), unique=True, max_size=4))
+        for key in keys:
+            lines.append(f"{key} = {_toml_value(draw(_scalar))}")
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.one_of(st.text(), plausible_toml()))
+def test_any_text_loads_or_is_refused_cleanly(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "fuzz.toml"
+    # surrogatepass: lone surrogates become bytes that are not UTF-8, which must be refused too.
+    path.write_bytes(text.encode("utf-8", "surrogatepass"))
+    try:
+        loaded = load_settings(path)
+    except ConfigError as exc:
+        assert str(path) in str(exc)
+        return
+    assert loaded.source == str(path)
+    assert loaded.kiosk.idle_warning_seconds >= 20
+    assert loaded.office.mode in ("kiosk", "agent")
+    assert loaded.printer.paper_mm in (58, 80)

@@ -1,0 +1,1172 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="vi">
+<context>
+    <name>Accounts</name>
+    <message>
+        <location filename="../../egov/accounts.py" line="+66"/>
+        <source>Tên đăng nhập hoặc mật khẩu không đúng. Hãy thử lại.</source>
+        <translation>The user name or password is not correct. Please try again.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tài khoản tạm khóa vì nhập sai mật khẩu nhiều lần. Hãy thử lại sau 15 phút.</source>
+        <translation>This account is locked for now because the password was wrong too many times. Please try again in 15 minutes.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tài khoản đã bị ngừng sử dụng. Hãy liên hệ người quản lý.</source>
+        <translation>This account has been switched off. Please contact your manager.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Tên đăng nhập gồm 3–32 chữ cái không dấu, chữ số, dấu chấm, gạch ngang.</source>
+        <translation>A user name has 3–32 characters: letters without accents, digits, dots and hyphens.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Mật khẩu cần ít nhất 8 ký tự.</source>
+        <translation>The password needs at least 8 characters.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Hãy chọn vai trò của tài khoản.</source>
+        <translation>Please choose a role for the account.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hãy nhập họ tên người dùng.</source>
+        <translation>Please enter the user&apos;s full name.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tên đăng nhập này đã có. Hãy chọn tên khác.</source>
+        <translation>This user name is already taken. Please choose another one.</translation>
+    </message>
+    <message>
+        <location filename="../../agent_point/session_model.py" line="+80"/>
+        <source>Không đăng nhập được do lỗi hệ thống. Hãy thử lại hoặc báo người quản lý.</source>
+        <translation>Could not sign in because of a system error. Please try again or tell your manager.</translation>
+    </message>
+</context>
+<context>
+    <name>AgentHome</name>
+    <message>
+        <location filename="../qml/pages/AgentHome.qml" line="+7"/>
+        <source>Hồ sơ tiếp nhận hôm nay</source>
+        <translation>Applications received today</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cán bộ: %1</source>
+        <translation>Officer: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tiếp nhận hồ sơ mới</source>
+        <translation>Receive a new application</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Đăng xuất</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Chưa có hồ sơ nào hôm nay.</source>
+        <translation>No applications yet today.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Giờ</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Người nộp</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mã hồ sơ</source>
+        <translation>Application code</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source> (ủy quyền: %1)</source>
+        <translation> (authorised person: %1)</translation>
+    </message>
+</context>
+<context>
+    <name>Camera</name>
+    <message>
+        <location filename="../../hardware/camera.py" line="+39"/>
+        <source>Không tìm thấy máy ảnh. Vui lòng báo cán bộ hướng dẫn.</source>
+        <translation>The camera was not found. Please tell a staff member.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Máy ảnh đang bận. Vui lòng chờ một lát rồi thử lại.</source>
+        <translation>The camera is busy. Please wait a moment and try again.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Máy ảnh không phản hồi. Vui lòng thử lại hoặc báo cán bộ hướng dẫn.</source>
+        <translation>The camera is not responding. Please try again or tell a staff member.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ảnh chụp bị lỗi. Vui lòng chụp lại.</source>
+        <translation>The photo did not come out right. Please take it again.</translation>
+    </message>
+</context>
+<context>
+    <name>Check</name>
+    <message>
+        <location filename="../qml/pages/Check.qml" line="+7"/>
+        <source>Kiểm tra lại trước khi nộp</source>
+        <translation>Check everything before you submit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nếu có thông tin chưa đúng, bấm “Sửa” ở dòng đó.</source>
+        <translation>If something is not right, press “Edit” on that line.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thông tin đã đúng ›</source>
+        <translation>Everything is correct ›</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Sửa</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../egov/visit.py" line="+259"/>
+        <source>Người nộp hồ sơ</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Người được ủy quyền</source>
+        <translation>Authorised person</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Số định danh</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tên thủ tục</source>
+        <translation>Procedure name</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lệ phí</source>
+        <translation>Fee</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tờ khai</source>
+        <translation>Application form</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Giấy tờ</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} trang</source>
+        <translation>{n} page(s)</translation>
+    </message>
+</context>
+<context>
+    <name>Consent</name>
+    <message>
+        <location filename="../qml/pages/Consent.qml" line="+7"/>
+        <source>Bạn có đồng ý không?</source>
+        <translation>Do you agree?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đọc từng ý và chọn Đồng ý hoặc Không đồng ý.</source>
+        <translation>Read each point and choose “I agree” or “I do not agree”.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nộp hồ sơ ›</source>
+        <translation>Submit the application ›</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source> (bắt buộc để nộp hồ sơ)</source>
+        <translation> (needed to submit the application)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source> (không bắt buộc)</source>
+        <translation> (optional)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Đồng ý</source>
+        <translation>I agree</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Không đồng ý</source>
+        <translation>I do not agree</translation>
+    </message>
+    <message>
+        <location filename="../../egov/visit.py" line="-240"/>
+        <source>Tôi đồng ý gửi thông tin cá nhân và giấy tờ trong hồ sơ này đến cơ quan giải quyết thủ tục. Ảnh giấy tờ được xóa khỏi máy sau khi cơ quan đã nhận hồ sơ.</source>
+        <translation>I agree to send the personal information and documents in this application to the office that handles the procedure. The photos of the documents are deleted from this machine once the office has received the application.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Tôi đồng ý để cơ quan dùng số điện thoại của tôi để báo tình trạng hồ sơ.</source>
+        <translation>I agree that the office may use my phone number to tell me how my application is progressing.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cần có sự đồng ý gửi hồ sơ thì mới nộp được. Nếu chưa muốn nộp, hãy bấm Quay lại.</source>
+        <translation>The application can only be submitted if you agree to send it. If you do not want to submit it yet, press Back.</translation>
+    </message>
+</context>
+<context>
+    <name>Delegate</name>
+    <message>
+        <location filename="../qml/pages/Delegate.qml" line="+9"/>
+        <source>Ai đang nộp hồ sơ tại quầy?</source>
+        <translation>Who is handing in the application?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thủ tục: %1</source>
+        <translation>Procedure: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tiếp tục ›</source>
+        <translation>Continue ›</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Người nộp</source>
+        <translation>Handed in by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chính chủ hồ sơ</source>
+        <translation>The applicant in person</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Người được ủy quyền</source>
+        <translation>An authorised person</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../../egov/visit.py" line="+4"/>
+        <source>Thủ tục này không được ủy quyền: người có tên trong hồ sơ phải tự đến nộp.</source>
+        <translation>Nobody else can do this procedure for you: the person named in the application must come in person.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Họ tên người được ủy quyền</source>
+        <translation>Full name of the authorised person</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Số định danh người được ủy quyền</source>
+        <translation>ID number of the authorised person</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quan hệ với chủ hồ sơ</source>
+        <translation>Relationship to the applicant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Số điện thoại</source>
+        <translation>Phone number</translation>
+    </message>
+    <message>
+        <location filename="../../egov/visit.py" line="+143"/>
+        <source>Hãy nhập họ tên người được ủy quyền.</source>
+        <translation>Please enter the full name of the authorised person.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Số định danh của người được ủy quyền gồm 12 chữ số.</source>
+        <translation>The ID number of the authorised person has 12 digits.</translation>
+    </message>
+</context>
+<context>
+    <name>Documents</name>
+    <message>
+        <location filename="../qml/pages/Documents.qml" line="+7"/>
+        <source>Chụp giấy tờ</source>
+        <translation>Photograph your documents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đặt từng tờ giấy lên mặt bàn dưới máy ảnh, rồi bấm “Chụp trang”. Mỗi giấy tờ có thể có nhiều trang.</source>
+        <translation>Place each sheet of paper on the table under the camera, then press “Take photo”. A document can have several pages.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tiếp tục ›</source>
+        <translation>Continue ›</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>(Nếu có) </source>
+        <translation>(If you have it) </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Bản chính: %1 · Bản sao: %2 · Đã chụp: %3 trang</source>
+        <translation>Originals: %1 · Copies: %2 · Photographed: %3 page(s)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Xóa trang %1</source>
+        <translation>Delete page %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Đang chụp…</source>
+        <translation>Taking the photo…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Chụp trang</source>
+        <translation>Take photo</translation>
+    </message>
+    <message>
+        <location filename="../../egov/visit.py" line="-148"/>
+        <source>Hãy chụp ít nhất một trang cho: {name}</source>
+        <translation>Please photograph at least one page of: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>Fee</name>
+    <message>
+        <location filename="../qml/pages/Fee.qml" line="+7"/>
+        <source>Lệ phí</source>
+        <translation>Fee</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tiếp tục ›</source>
+        <translation>Continue ›</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Thu lệ phí của công dân và ghi vào sổ thu. Lệ phí là của cơ quan nhà nước, tách riêng với phí dịch vụ.</source>
+        <translation>Collect the fee from the citizen and write it in the receipts book. The fee belongs to the government office and is kept separate from service charges.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bạn nộp lệ phí này tại quầy tiếp nhận khi nhận kết quả. Hãy giữ phiếu hẹn để đối chiếu.</source>
+        <translation>You pay this fee at the reception counter when you collect the result. Please keep your appointment slip to show there.</translation>
+    </message>
+</context>
+<context>
+    <name>Field</name>
+    <message>
+        <location filename="../qml/components/Field.qml" line="+42"/>
+        <source>✓ Lấy từ thẻ</source>
+        <translation>✓ Taken from the card</translation>
+    </message>
+</context>
+<context>
+    <name>Flow</name>
+    <message>
+        <location filename="../../egov/flow.py" line="+43"/>
+        <source>Xác định người nộp</source>
+        <translation>Who is applying</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chọn thủ tục</source>
+        <translation>Choose the procedure</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Điền tờ khai</source>
+        <translation>Fill in the form</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chụp giấy tờ</source>
+        <translation>Photograph documents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kiểm tra và đồng ý</source>
+        <translation>Check and agree</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nộp hồ sơ</source>
+        <translation>Submit the application</translation>
+    </message>
+</context>
+<context>
+    <name>Form</name>
+    <message>
+        <location filename="../qml/pages/Form.qml" line="+7"/>
+        <source>Tờ khai: %1</source>
+        <translation>Form: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Các ô có dấu * là bắt buộc. Thông tin lấy từ thẻ đã được điền sẵn.</source>
+        <translation>Boxes marked * must be filled in. Information from your card is already filled in.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tiếp tục ›</source>
+        <translation>Continue ›</translation>
+    </message>
+    <message>
+        <location filename="../../egov/forms.py" line="+31"/>
+        <source>Hãy nhập {label}.</source>
+        <translation>Please enter {label}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hãy chọn {label}.</source>
+        <translation>Please choose {label}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} dài quá {max_length} ký tự. Hãy viết ngắn lại.</source>
+        <translation>{label} is longer than {max_length} characters. Please make it shorter.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hãy nhập {label} theo dạng ngày/tháng/năm, ví dụ 05/09/2024.</source>
+        <translation>Please enter {label} as day/month/year, for example 05/09/2024.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{label} không thể là ngày trong tương lai. Hãy kiểm tra lại.</source>
+        <translation>{label} cannot be a date in the future. Please check it again.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} không hợp lệ. Hãy kiểm tra lại năm.</source>
+        <translation>{label} is not valid. Please check the year.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hãy nhập {label} chỉ bằng chữ số, ví dụ 2.</source>
+        <translation>Please enter {label} using digits only, for example 2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} phải từ {min} trở lên.</source>
+        <translation>{label} must be {min} or more.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} không được lớn hơn {max}.</source>
+        <translation>{label} cannot be more than {max}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} gồm đúng 12 chữ số, in ở mặt trước thẻ căn cước. Hãy kiểm tra lại.</source>
+        <translation>{label} has exactly 12 digits, printed on the front of the citizen ID card. Please check it again.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{label} chưa đúng. Hãy nhập số điện thoại 10 chữ số bắt đầu bằng 0, ví dụ 0912 345 678.</source>
+        <translation>{label} is not right. Please enter a 10-digit phone number starting with 0, for example 0912 345 678.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hãy chọn {label} trong danh sách.</source>
+        <translation>Please choose {label} from the list.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} chưa đúng. Hãy kiểm tra lại.</source>
+        <translation>{label} is not right. Please check it again.</translation>
+    </message>
+</context>
+<context>
+    <name>Identify</name>
+    <message>
+        <location filename="../qml/pages/Identify.qml" line="+8"/>
+        <source>Thông tin của người nộp hồ sơ</source>
+        <translation>The applicant&apos;s details</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chọn một cách dưới đây.</source>
+        <translation>Choose one of the ways below.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nhập thông tin in trên thẻ căn cước</source>
+        <translation>Type in the details printed on the citizen ID card</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Dùng công dân MẪU (để thử, không phải người thật)</source>
+        <translation>Use the SAMPLE citizen (for practice, not a real person)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Máy không hỏi và không lưu mật khẩu VNeID của bạn.</source>
+        <translation>This machine never asks for your VNeID password and never stores it.</translation>
+    </message>
+</context>
+<context>
+    <name>Identity</name>
+    <message>
+        <location filename="../../egov/identity.py" line="+33"/>
+        <source>Số định danh cá nhân</source>
+        <translation>Personal ID number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Họ, chữ đệm và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ngày, tháng, năm sinh</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Giới tính</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quốc tịch</source>
+        <translation>Nationality</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dân tộc</source>
+        <translation>Ethnic group</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tôn giáo</source>
+        <translation>Religion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quê quán</source>
+        <translation>Place of origin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nơi thường trú</source>
+        <translation>Permanent address</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ngày cấp</source>
+        <translation>Date of issue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Có giá trị đến</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Số CMND cũ</source>
+        <translation>Old ID card number (CMND)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Họ tên cha</source>
+        <translation>Father&apos;s full name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Họ tên mẹ</source>
+        <translation>Mother&apos;s full name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Họ tên vợ/chồng</source>
+        <translation>Husband&apos;s or wife&apos;s full name</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>Số định danh cá nhân gồm đúng 12 chữ số, in ở mặt trước thẻ.</source>
+        <translation>The personal ID number has exactly 12 digits, printed on the front of the card.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Hãy nhập họ và tên như in trên thẻ.</source>
+        <translation>Please enter the full name as printed on the card.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Hãy nhập ngày sinh theo dạng ngày/tháng/năm, ví dụ 05/09/1958.</source>
+        <translation>Please enter the date of birth as day/month/year, for example 05/09/1958.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ngày sinh không hợp lệ. Hãy kiểm tra lại.</source>
+        <translation>This date of birth is not valid. Please check it again.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Hãy chọn giới tính: Nam hoặc Nữ.</source>
+        <translation>Please choose the sex: Male or Female.</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityManual</name>
+    <message>
+        <location filename="../qml/pages/IdentityManual.qml" line="+8"/>
+        <source>Nhập thông tin in trên thẻ căn cước</source>
+        <translation>Type in the details printed on the citizen ID card</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nhìn mặt trước của thẻ và nhập đúng như trên thẻ.</source>
+        <translation>Look at the front of the card and type exactly what is printed there.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tiếp tục ›</source>
+        <translation>Continue ›</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Số định danh cá nhân (12 chữ số)</source>
+        <translation>Personal ID number (12 digits)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Họ, chữ đệm và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Ngày sinh (ngày/tháng/năm)</source>
+        <translation>Date of birth (day/month/year)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ví dụ: 05/09/1958</source>
+        <translation>For example: 05/09/1958</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Giới tính</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nam</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nữ</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Nơi thường trú</source>
+        <translation>Permanent address</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <location filename="../qml/Main.qml" line="+13"/>
+        <source>Dịch vụ công trực tuyến</source>
+        <translation>Online public services</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Bạn có cần thêm thời gian không?</source>
+        <translation>Do you need more time?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nếu không, sau %1 giây máy sẽ xóa thông tin bạn đã nhập và trở về trang đầu.</source>
+        <translation>If not, in %1 seconds this machine will clear what you have entered and go back to the start.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Có, tôi cần thêm thời gian</source>
+        <translation>Yes, I need more time</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Kết thúc</source>
+        <translation>No, finish now</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Đã báo nhân viên hỗ trợ</source>
+        <translation>A staff member has been called</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xin vui lòng chờ, nhân viên sẽ đến ngay. Thông tin bạn đã nhập vẫn được giữ nguyên.</source>
+        <translation>Please wait, a staff member is on the way. Everything you have entered is kept.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đã hiểu</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>Money</name>
+    <message>
+        <location filename="../../egov/text.py" line="+38"/>
+        <source>Miễn phí</source>
+        <translation>Free of charge</translation>
+    </message>
+</context>
+<context>
+    <name>Outbox</name>
+    <message>
+        <location filename="../../egov/outbox.py" line="+63"/>
+        <source>Hồ sơ đã được gửi đến cơ quan giải quyết.</source>
+        <translation>Your application has been sent to the office that handles it.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã ghi nhận hồ sơ. Hiện chưa kết nối được cổng dịch vụ công; hồ sơ sẽ tự gửi khi có mạng.</source>
+        <translation>Your application has been recorded. The public services portal cannot be reached right now; the application will be sent by itself when the connection is back.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cổng dịch vụ công chưa nhận hồ sơ này. Cán bộ sẽ kiểm tra và liên hệ lại với bạn.</source>
+        <translation>The public services portal has not accepted this application yet. A staff member will check it and contact you.</translation>
+    </message>
+</context>
+<context>
+    <name>PageFrame</name>
+    <message>
+        <location filename="../qml/components/PageFrame.qml" line="+51"/>
+        <source>MẪU – dữ liệu thử</source>
+        <translation>SAMPLE – practice data</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cán bộ: %1</source>
+        <translation>Officer: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Bước %1/%2 – %3</source>
+        <translation>Step %1 of %2 – %3</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>‹ Quay lại</source>
+        <translation>‹ Back</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Gọi nhân viên hỗ trợ</source>
+        <translation>Call staff for help</translation>
+    </message>
+</context>
+<context>
+    <name>Portal</name>
+    <message>
+        <location filename="../../egov/portal/client.py" line="+59"/>
+        <source>Không kết nối được với cổng dịch vụ công. Hồ sơ của bạn đã được lưu và sẽ được gửi khi có mạng.</source>
+        <translation>Cannot connect to the public services portal. Your application has been saved and will be sent when the connection is back.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cổng dịch vụ công chưa trả lời kịp. Hồ sơ của bạn đã được lưu và sẽ được gửi lại tự động.</source>
+        <translation>The public services portal did not answer in time. Your application has been saved and will be sent again automatically.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Không tạo được kết nối an toàn với cổng dịch vụ công. Hồ sơ của bạn đã được lưu. Xin vui lòng báo nhân viên hỗ trợ.</source>
+        <translation>Cannot make a secure connection to the public services portal. Your application has been saved. Please tell a staff member.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Máy này chưa được phép gửi hồ sơ lên cổng dịch vụ công. Hồ sơ của bạn đã được lưu. Xin vui lòng báo nhân viên hỗ trợ.</source>
+        <translation>This machine is not yet allowed to send applications to the public services portal. Your application has been saved. Please tell a staff member.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cổng dịch vụ công chưa nhận hồ sơ vì có thông tin chưa hợp lệ. Xin vui lòng nhờ nhân viên hỗ trợ kiểm tra.</source>
+        <translation>The public services portal did not accept the application because some information is not valid. Please ask a staff member to check it.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Không tìm thấy thông tin này trên cổng dịch vụ công. Xin vui lòng kiểm tra lại mã hồ sơ.</source>
+        <translation>This information was not found on the public services portal. Please check the application code again.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Hồ sơ này đã được gửi trước đó với nội dung khác. Xin vui lòng nhờ nhân viên hỗ trợ kiểm tra.</source>
+        <translation>This application was already sent before with different details. Please ask a staff member to check it.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Hồ sơ quá lớn để gửi. Xin vui lòng nhờ nhân viên hỗ trợ bớt số trang hoặc chụp lại giấy tờ.</source>
+        <translation>The application is too large to send. Please ask a staff member to remove some pages or photograph the documents again.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cổng dịch vụ công đang gặp sự cố. Hồ sơ của bạn đã được lưu và sẽ được gửi lại sau.</source>
+        <translation>The public services portal is having a problem. Your application has been saved and will be sent again later.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cổng dịch vụ công trả lời không đúng quy định. Xin vui lòng báo nhân viên hỗ trợ.</source>
+        <translation>The public services portal gave an answer that was not expected. Please tell a staff member.</translation>
+    </message>
+</context>
+<context>
+    <name>PortalStatus</name>
+    <message>
+        <location filename="../../egov/portal/contract.py" line="+81"/>
+        <source>Mới đăng ký</source>
+        <translation>Newly registered</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Được tiếp nhận</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Không được tiếp nhận</source>
+        <translation>Not accepted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đang xử lý</source>
+        <translation>Being processed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yêu cầu bổ sung giấy tờ</source>
+        <translation>More documents needed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yêu cầu thực hiện nghĩa vụ tài chính</source>
+        <translation>Payment needed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Công dân yêu cầu rút hồ sơ</source>
+        <translation>Withdrawn at the citizen&apos;s request</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dừng xử lý</source>
+        <translation>Processing stopped</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã xử lý xong</source>
+        <translation>Processing finished</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã trả kết quả</source>
+        <translation>Result handed over</translation>
+    </message>
+</context>
+<context>
+    <name>Printer</name>
+    <message>
+        <location filename="../../hardware/printer.py" line="+34"/>
+        <source>Máy in chưa sẵn sàng. Vui lòng báo cán bộ hướng dẫn.</source>
+        <translation>The printer is not ready. Please tell a staff member.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Máy in hết giấy. Vui lòng báo cán bộ hướng dẫn.</source>
+        <translation>The printer is out of paper. Please tell a staff member.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nắp máy in đang mở. Vui lòng báo cán bộ hướng dẫn.</source>
+        <translation>The printer cover is open. Please tell a staff member.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Máy in không phản hồi. Phiếu có thể chưa được in; bạn có thể in lại.</source>
+        <translation>The printer is not responding. The slip may not have been printed; you can print it again.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Máy in chưa được cài đặt. Vui lòng báo cán bộ hướng dẫn.</source>
+        <translation>The printer has not been set up. Please tell a staff member.</translation>
+    </message>
+</context>
+<context>
+    <name>Procedure</name>
+    <message>
+        <location filename="../qml/pages/Procedure.qml" line="+8"/>
+        <source>Bạn muốn làm thủ tục gì?</source>
+        <translation>Which procedure do you need?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Các thủ tục được làm nhiều nhất. Hoặc gõ tên thủ tục, có dấu hay không dấu đều được.</source>
+        <translation>These are the most common procedures. Or type the name of a procedure, with or without Vietnamese accents.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tìm thủ tục</source>
+        <translation>Find a procedure</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Không tìm thấy thủ tục nào. Hãy thử gõ ngắn hơn, ví dụ “khai sinh”, hoặc bấm “Gọi nhân viên hỗ trợ”.</source>
+        <translation>No procedure was found. Try typing fewer words, for example “khai sinh” (birth registration), or press “Call staff for help”.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Lệ phí: %1 · %2 · Mã %3</source>
+        <translation>Fee: %1 · %2 · Code %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trả kết quả trong ngày</source>
+        <translation>Result on the same day</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 ngày làm việc</source>
+        <translation>%1 working day(s)</translation>
+    </message>
+    <message>
+        <location filename="../../egov/visit.py" line="+109"/>
+        <source>Không tìm thấy thủ tục này.</source>
+        <translation>This procedure was not found.</translation>
+    </message>
+</context>
+<context>
+    <name>Rating</name>
+    <message>
+        <location filename="../qml/pages/Rating.qml" line="+7"/>
+        <source>Bạn có hài lòng với dịch vụ hôm nay không?</source>
+        <translation>Are you happy with the service today?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bỏ qua và kết thúc</source>
+        <translation>Skip and finish</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Rất hài lòng</source>
+        <translation>Very happy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hài lòng</source>
+        <translation>Happy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bình thường</source>
+        <translation>Average</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Không hài lòng</source>
+        <translation>Not happy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rất không hài lòng</source>
+        <translation>Very unhappy</translation>
+    </message>
+    <message>
+        <location filename="../../egov/visit.py" line="+184"/>
+        <source>Hãy chọn một mức từ 1 đến 5.</source>
+        <translation>Please choose a score from 1 to 5.</translation>
+    </message>
+</context>
+<context>
+    <name>Receipt</name>
+    <message>
+        <location filename="../qml/pages/Receipt.qml" line="+7"/>
+        <source>Đã nộp hồ sơ</source>
+        <translation>Your application has been submitted</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Đã ghi nhận hồ sơ</source>
+        <translation>Your application has been recorded</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hoàn tất ›</source>
+        <translation>Finish ›</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Mã hồ sơ của bạn</source>
+        <translation>Your application code</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Số tham chiếu tạm</source>
+        <translation>Temporary reference number</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Ngày hẹn trả kết quả: %1</source>
+        <translation>Date to collect the result: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tiếp theo:
+• Cơ quan sẽ xem xét hồ sơ và báo nếu cần bổ sung.
+• Dùng mã hồ sơ hoặc quét mã QR trên phiếu để tra cứu.
+• Mang theo phiếu này và thẻ căn cước khi đến nhận kết quả.</source>
+        <translation>What happens next:
+• The office will look at your application and tell you if anything more is needed.
+• To check progress, use the application code or scan the QR code on the slip.
+• Bring this slip and your citizen ID card when you come to collect the result.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>In lại phiếu hẹn</source>
+        <translation>Print the appointment slip again</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Đang in phiếu hẹn…</source>
+        <translation>Printing the appointment slip…</translation>
+    </message>
+</context>
+<context>
+    <name>SignIn</name>
+    <message>
+        <location filename="../qml/pages/SignIn.qml" line="+7"/>
+        <source>Đăng nhập điểm tiếp nhận</source>
+        <translation>Sign in to the reception point</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dùng tài khoản do người quản lý cấp. Không dùng tài khoản VNeID của công dân.</source>
+        <translation>Use the account your manager gave you. Do not use a citizen&apos;s VNeID account.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đăng nhập</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Tên đăng nhập</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mật khẩu</source>
+        <translation>Password</translation>
+    </message>
+</context>
+<context>
+    <name>Submit</name>
+    <message>
+        <location filename="../qml/pages/Submit.qml" line="+8"/>
+        <source>Đang gửi hồ sơ…</source>
+        <translation>Sending your application…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Chưa gửi được hồ sơ</source>
+        <translation>The application could not be sent yet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xin chờ một chút, không cần bấm gì.</source>
+        <translation>Please wait a moment. You do not need to press anything.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thử gửi lại</source>
+        <translation>Try sending again</translation>
+    </message>
+</context>
+<context>
+    <name>Welcome</name>
+    <message>
+        <location filename="../qml/pages/Welcome.qml" line="+28"/>
+        <source>Dịch vụ công trực tuyến</source>
+        <translation>Online public services</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Tiếp nhận hồ sơ cho công dân: xác định người nộp, chọn thủ tục, điền tờ khai, chụp giấy tờ và gửi.</source>
+        <translation>Receive applications for citizens: identify the applicant, choose the procedure, fill in the form, photograph the documents and send.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xin chào! Máy này giúp bạn nộp hồ sơ thủ tục hành chính: đăng ký khai sinh, tạm trú, chứng thực và nhiều thủ tục khác.</source>
+        <translation>Hello! This machine helps you apply for public services: birth registration, temporary residence, certified copies and many more.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Bắt đầu tiếp nhận</source>
+        <translation>Start a new application</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Chạm vào đây để bắt đầu</source>
+        <translation>Touch here to start</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cần giúp đỡ? Hãy hỏi cán bộ tại quầy hoặc gọi %1.</source>
+        <translation>Need help? Ask the staff at the counter or call %1.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Danh mục thủ tục: phiên bản %1, cập nhật %2</source>
+        <translation>List of procedures: version %1, updated %2</translation>
+    </message>
+</context>
+</TS>
