@@ -21,6 +21,7 @@ from egov.flow import Mode  # noqa: E402
 from egov.training import example_answers  # noqa: E402
 from ui.services import TRAINING_ADMIN_TOKEN, build_services  # noqa: E402
 from ui.shell import Shell  # noqa: E402
+from ui.events import wait_until  # noqa: E402
 from uidriver import find, tap, type_into, wait_for  # noqa: E402
 
 BIRTH = "1.001193"
@@ -66,16 +67,16 @@ def fill_and_send(qtbot, shell: Shell) -> dict[str, str]:
     """From the procedure page to the receipt; returns the answers typed into the form."""
     vm = shell.visit
     type_into(qtbot, shell, "field_search", "khai sinh")
-    qtbot.waitUntil(lambda: vm.procedures and vm.procedures[0]["code"] == BIRTH)
+    wait_until(lambda: vm.procedures and vm.procedures[0]["code"] == BIRTH)
     tap(qtbot, shell, f"procedure_{BIRTH}")
     if vm.mode == "agent":
-        qtbot.waitUntil(lambda: vm.page == "delegate")
+        wait_until(lambda: vm.page == "delegate")
         tap(qtbot, shell, "choice_delegated_yes")
         type_into(qtbot, shell, "field_auth_full_name", "Phạm Văn Ủy")
         type_into(qtbot, shell, "field_auth_id_number", "001090000321")
         type_into(qtbot, shell, "field_auth_relationship", "Con")
         tap(qtbot, shell, "primaryButton")
-    qtbot.waitUntil(lambda: vm.page == "form")
+    wait_until(lambda: vm.page == "form")
     visit = vm.visit
     answers = example_answers(visit.procedure.form, visit.form_values, date.today())
     answers = {k: ("Nguyễn Ngọc Ánh" if v == "Nguyễn Văn Mẫu" else v) for k, v in answers.items()}
@@ -86,24 +87,24 @@ def fill_and_send(qtbot, shell: Shell) -> dict[str, str]:
         else:
             type_into(qtbot, shell, f"field_{key}", value)
     tap(qtbot, shell, "primaryButton")
-    qtbot.waitUntil(lambda: vm.page == "documents")
+    wait_until(lambda: vm.page == "documents")
     required = [d for d in visit.procedure.documents if d.required]
     assert len(required) == 2, "birth registration asks for the form and the birth certificate"
     for doc in required:
         tap(qtbot, shell, f"capture_{doc.code}")
-        qtbot.waitUntil(lambda code=doc.code: len(visit.pages.get(code, [])) == 1 and not vm.busy, timeout=20000)
+        wait_until(lambda code=doc.code: len(visit.pages.get(code, [])) == 1 and not vm.busy, timeout=20)
     tap(qtbot, shell, "primaryButton")
-    qtbot.waitUntil(lambda: vm.page == "check")
+    wait_until(lambda: vm.page == "check")
     assert any(row["value"] == "Nguyễn Ngọc Ánh" for row in vm.checkRows)
     tap(qtbot, shell, "primaryButton")
-    qtbot.waitUntil(lambda: vm.page == "consent")
+    wait_until(lambda: vm.page == "consent")
     tap(qtbot, shell, "submitButton")
     # Without consent nothing is sent, and the page says why.
-    qtbot.waitUntil(lambda: vm.messageField == "transmit")
+    wait_until(lambda: vm.messageField == "transmit")
     tap(qtbot, shell, "consent_transmit_yes")
     tap(qtbot, shell, "submitButton")
-    qtbot.waitUntil(lambda: vm.page == "receipt", timeout=30000)
-    qtbot.waitUntil(lambda: bool(vm.receiptPath), timeout=30000)
+    wait_until(lambda: vm.page == "receipt", timeout=30)
+    wait_until(lambda: bool(vm.receiptPath), timeout=30)
     return answers
 
 
@@ -130,10 +131,10 @@ def test_a_citizen_completes_a_visit_at_the_kiosk(qtbot, services, tmp_path) -> 
     vm = shell.visit
     assert find(shell, "catalogVersion").property("text").endswith(services.catalog.date.strftime("%d/%m/%Y"))
     tap(qtbot, shell, "startButton")
-    qtbot.waitUntil(lambda: vm.page == "identify")
+    wait_until(lambda: vm.page == "identify")
     assert "Bước 1/6" in wait_for(qtbot, shell, "stepIndicator").property("text")
     tap(qtbot, shell, "demoIdentityButton")
-    qtbot.waitUntil(lambda: vm.page == "procedure")
+    wait_until(lambda: vm.page == "procedure")
     answers = fill_and_send(qtbot, shell)
 
     code = wait_for(qtbot, shell, "dossierCode").property("text")
@@ -146,9 +147,9 @@ def test_a_citizen_completes_a_visit_at_the_kiosk(qtbot, services, tmp_path) -> 
     assert os.path.dirname(receipt) == str(tmp_path / "receipts")
 
     tap(qtbot, shell, "doneButton")
-    qtbot.waitUntil(lambda: vm.page == "rating")
+    wait_until(lambda: vm.page == "rating")
     tap(qtbot, shell, "rate_5")
-    qtbot.waitUntil(lambda: vm.page == "welcome")
+    wait_until(lambda: vm.page == "welcome")
     assert vm.visit.identity is None and vm.visit.pages == {}
     assert services.store.ratings_summary(office_code="H01.99").count == 1
     shell.close()
@@ -162,15 +163,15 @@ def test_an_agent_takes_a_delegated_dossier(qtbot, services) -> None:
     type_into(qtbot, shell, "field_username", "canbo.an")
     type_into(qtbot, shell, "field_password", "sai-mat-khau")
     tap(qtbot, shell, "signInButton")
-    qtbot.waitUntil(lambda: bool(agent.error))
+    wait_until(lambda: bool(agent.error))
     assert agent.page == "signin"
     type_into(qtbot, shell, "field_password", "mat-khau-dai-2026")
     tap(qtbot, shell, "signInButton")
-    qtbot.waitUntil(lambda: agent.page == "home")
+    wait_until(lambda: agent.page == "home")
     tap(qtbot, shell, "newCaseButton")
-    qtbot.waitUntil(lambda: vm.page == "identify")
+    wait_until(lambda: vm.page == "identify")
     tap(qtbot, shell, "demoIdentityButton")
-    qtbot.waitUntil(lambda: vm.page == "procedure")
+    wait_until(lambda: vm.page == "procedure")
     answers = fill_and_send(qtbot, shell)
 
     code = wait_for(qtbot, shell, "dossierCode").property("text")
@@ -181,8 +182,8 @@ def test_an_agent_takes_a_delegated_dossier(qtbot, services) -> None:
 
     tap(qtbot, shell, "doneButton")
     tap(qtbot, shell, "skipRatingButton")
-    qtbot.waitUntil(lambda: agent.page == "home")
-    qtbot.waitUntil(lambda: len(agent.cases) == 1)
+    wait_until(lambda: agent.page == "home")
+    wait_until(lambda: len(agent.cases) == 1)
     case = agent.cases[0]
     assert case["code"] == code and case["authorised"] == "Phạm Văn Ủy" and case["agent"] == "canbo.an"
     wait_for(qtbot, shell, "caseCode_1")

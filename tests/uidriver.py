@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt
-from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QMouseEvent
 from PySide6.QtQuick import QQuickItem
-from PySide6.QtTest import QTest
 
+from ui.events import pump, wait_until
 from ui.shell import Shell
 
 
@@ -26,17 +26,15 @@ def _walk(item: QQuickItem):
 
 
 def find(shell: Shell, name: str) -> QQuickItem | None:
-    # A Repeater rebuilt by a model change leaves its old items to deleteLater: flush them, or a
-    # tap could aim at a row that is about to vanish.
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    pump()
     for item in _walk(shell.window.contentItem()):
         if item.objectName() == name and _visible(item):
             return item
     return None
 
 
-def wait_for(qtbot, shell: Shell, name: str, timeout: int = 10000) -> QQuickItem:
-    qtbot.waitUntil(lambda: find(shell, name) is not None, timeout=timeout)
+def wait_for(qtbot, shell: Shell, name: str, timeout: float = 10) -> QQuickItem:
+    wait_until(lambda: find(shell, name) is not None, timeout=timeout)
     item = find(shell, name)
     assert item is not None
     return item
@@ -61,7 +59,7 @@ def _settle(item: QQuickItem) -> None:
     """Wait until layouts have been polished and the item stays where it is (no fixed sleep)."""
     last = None
     for _ in range(200):
-        QCoreApplication.processEvents()
+        pump()
         here = item.mapToScene(QPointF(0, 0))
         if here == last:
             return
@@ -70,18 +68,25 @@ def _settle(item: QQuickItem) -> None:
 
 def tap(qtbot, shell: Shell, name: str) -> None:
     item = wait_for(qtbot, shell, name)
-    qtbot.waitUntil(lambda: item.isEnabled(), timeout=10000)
+    wait_until(lambda: item.isEnabled(), timeout=10)
     _scroll_into_view(item)
     _settle(item)
     centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
     assert 0 <= centre.x() < shell.window.width() and 0 <= centre.y() < shell.window.height(), name
-    QTest.mouseClick(shell.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
+    # Press and release sent as events: QTest.mouseClick leaks a reference to None per call
+    # in PySide6 6.12 (see ui/events.py).
+    point = QPointF(centre)
+    for kind, buttons in ((QEvent.Type.MouseButtonPress, Qt.MouseButton.LeftButton),
+                          (QEvent.Type.MouseButtonRelease, Qt.MouseButton.NoButton)):
+        event = QMouseEvent(kind, point, shell.window.mapToGlobal(point), Qt.MouseButton.LeftButton, buttons,
+                            Qt.KeyboardModifier.NoModifier)
+        QGuiApplication.sendEvent(shell.window, event)
 
 
 def type_into(qtbot, shell: Shell, name: str, text: str) -> None:
     tap(qtbot, shell, name)
     field = find(shell, name)
-    qtbot.waitUntil(lambda: field.hasActiveFocus(), timeout=5000)
+    wait_until(lambda: field.hasActiveFocus(), timeout=5)
     field.setProperty("text", "")
     for ch in text:
         # One key press a character, carrying its text: what an on-screen or USB keyboard sends.

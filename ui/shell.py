@@ -9,13 +9,14 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTranslator, QUrl
+from PySide6.QtCore import QObject, QTranslator, QUrl
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 from PySide6.QtQuickControls2 import QQuickStyle
 
 from egov.flow import Mode
+from ui.events import pump
 from ui.idle import IdleWatcher
 from ui.jobs import Jobs
 from ui.services import Services
@@ -90,4 +91,4 @@ class Shell(QObject):
         self.jobs.shutdown()
         # The engine goes first: its bindings must not outlive the view models they read.
         self.engine.deleteLater()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+        pump()

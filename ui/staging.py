@@ -7,14 +7,12 @@ without blocking it.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QEventLoop
-
 from egov.flow import Mode, Step
 from egov.training import example_answers
+from ui.events import wait_until
 from ui.shell import Shell
 
 BIRTH = "1.001193"
@@ -24,14 +22,6 @@ TEMPORARY_RESIDENCE = "1.004194"  # has a fee: the fee page shows
 def pages_for(mode: Mode) -> list[str]:
     visit_pages = [s.value for s in Step if mode is Mode.AGENT or s is not Step.DELEGATE]
     return (["signin", "home"] if mode is Mode.AGENT else []) + visit_pages
-
-
-def wait_until(condition: Callable[[], bool], timeout: float = 20.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise TimeoutError("the user interface did not reach the expected state")
-        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
 
 
 def stage(shell: Shell, page: str) -> None:
