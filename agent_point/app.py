@@ -25,6 +25,7 @@ def ensure_supervisor(store: accounts.AccountStore) -> bool:
     if password != getpass.getpass("Nhập lại / again: "):
         print("Hai lần nhập không khớp / the two entries differ", file=sys.stderr)
         return False
-    accounts.create_account(store, username, password, accounts.Role.SUPERVISOR,
-                            display_name=username, actor="first-run")
+    accounts.create_account(
+        store, username, password, accounts.Role.SUPERVISOR, display_name=username, actor="first-run"
+    )
     return True

@@ -31,7 +31,9 @@ STATE_NAMES = {
 class AgentSession(QObject):
     changed = Signal()
 
-    def __init__(self, services: Services, visit: VisitModel, jobs: Jobs, parent: QObject | None = None) -> None:
+    def __init__(
+        self, services: Services, visit: VisitModel, jobs: Jobs, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._services = services
         self._visit = visit

@@ -13,6 +13,7 @@ from dataclasses import dataclass, fields
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import platformdirs
 
@@ -194,17 +195,29 @@ def load_settings(path: str | Path | None = None) -> Settings:
     for section, cls in _SECTIONS.items():
         types = {f.name: f.type for f in fields(cls)}
         values = {
-            key: _check(source, section, key, merged[section][key], _resolve(types[key]))
-            for key in types
+            key: _check(source, section, key, merged[section][key], _resolve(types[key])) for key in types
         }
         built[section] = cls(**values)
     settings = Settings(source=source, **built)
-    if settings.portal.kind == "http" and not settings.portal.url.startswith(("http://", "https://")):
-        raise ConfigError(source, "[portal] url", "kind = \"http\" needs a url starting with https://")
+    if settings.portal.kind == "http" and not _secure_or_local(settings.portal.url):
+        # The portal token travels in every request: plain HTTP only where it never leaves the machine.
+        raise ConfigError(
+            source,
+            "[portal] url",
+            'kind = "http" needs a url starting with https:// (http:// only to loopback)',
+        )
     if settings.kiosk.idle_warning_seconds < 20:
         # WCAG 2.2.1: at least 20 seconds to extend a time limit with a simple action.
         raise ConfigError(source, "[kiosk] idle_warning_seconds", "must be at least 20 (WCAG 2.2.1)")
     return settings
+
+
+def _secure_or_local(url: str) -> bool:
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if parts.scheme == "https":
+        return bool(host)
+    return parts.scheme == "http" and (host in ("localhost", "::1") or host.startswith("127."))
 
 
 def _resolve(annotation: Any) -> type:

@@ -120,9 +120,7 @@ def create_account(
             ),
         )
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise AccountError(
-            "password", QT_TRANSLATE_NOOP("Accounts", "Mật khẩu cần ít nhất 8 ký tự.")
-        )
+        raise AccountError("password", QT_TRANSLATE_NOOP("Accounts", "Mật khẩu cần ít nhất 8 ký tự."))
     try:
         chosen_role = Role(role)
     except ValueError:
@@ -150,7 +148,10 @@ def create_account(
             )
         )
         store.audit_in(
-            session, actor=actor, action="account.created", subject=_subject(name),
+            session,
+            actor=actor,
+            action="account.created",
+            subject=_subject(name),
             detail=f"role={chosen_role.value}",
         )
     return Account(username=name, display_name=shown, role=chosen_role)
@@ -165,7 +166,9 @@ def disable_account(store: Store, username: str, actor: str, *, disabled: bool =
             raise StoreError("account: not found")
         row.disabled = disabled
         store.audit_in(
-            session, actor=actor, action="account.disabled" if disabled else "account.enabled",
+            session,
+            actor=actor,
+            action="account.disabled" if disabled else "account.enabled",
             subject=_subject(name),
         )
 
@@ -201,12 +204,18 @@ def verify_login(store: Store, username: str, password: str, now: datetime) -> A
             if row.failed_count >= MAX_FAILURES:
                 row.locked_until = now + LOCK_DURATION
                 store.audit_in(
-                    session, actor=name, action="login.failed", subject=_subject(name),
+                    session,
+                    actor=name,
+                    action="login.failed",
+                    subject=_subject(name),
                     detail=f"failures={row.failed_count}; locked for {LOCK_DURATION}",
                 )
                 return LoginFailure.LOCKED
             store.audit_in(
-                session, actor=name, action="login.failed", subject=_subject(name),
+                session,
+                actor=name,
+                action="login.failed",
+                subject=_subject(name),
                 detail=f"failures={row.failed_count}",
             )
             return LoginFailure.UNKNOWN_OR_WRONG

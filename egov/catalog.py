@@ -350,10 +350,37 @@ class _Reader:
 
 _CHANNEL_KEYS = {"channel", "fee", "fee_note", "processing_days", "time_note", "fee_set_by_province"}
 _DOCUMENT_KEYS = {"code", "name", "name_en", "originals", "copies", "required", "note"}
-_FIELD_KEYS = {"key", "label", "label_en", "type", "required", "prefill", "choices", "pattern", "max_length",
-               "min", "max", "not_future", "help"}
-_PROCEDURE_KEYS = {"code", "name", "name_en", "keywords", "popularity", "field", "agency_level", "agency",
-                   "full_online", "may_delegate", "result", "channels", "documents", "form"}
+_FIELD_KEYS = {
+    "key",
+    "label",
+    "label_en",
+    "type",
+    "required",
+    "prefill",
+    "choices",
+    "pattern",
+    "max_length",
+    "min",
+    "max",
+    "not_future",
+    "help",
+}
+_PROCEDURE_KEYS = {
+    "code",
+    "name",
+    "name_en",
+    "keywords",
+    "popularity",
+    "field",
+    "agency_level",
+    "agency",
+    "full_online",
+    "may_delegate",
+    "result",
+    "channels",
+    "documents",
+    "form",
+}
 
 
 def _channel(r: _Reader) -> ChannelInfo:

@@ -31,9 +31,7 @@ _PHONE_SEPARATORS = re.compile(r"[\s.\-()]")
 M_REQUIRED = QT_TRANSLATE_NOOP("Form", "Hãy nhập {label}.")
 M_REQUIRED_CHOICE = QT_TRANSLATE_NOOP("Form", "Hãy chọn {label}.")
 M_TOO_LONG = QT_TRANSLATE_NOOP("Form", "{label} dài quá {max_length} ký tự. Hãy viết ngắn lại.")
-M_DATE_FORMAT = QT_TRANSLATE_NOOP(
-    "Form", "Hãy nhập {label} theo dạng ngày/tháng/năm, ví dụ 05/09/2024."
-)
+M_DATE_FORMAT = QT_TRANSLATE_NOOP("Form", "Hãy nhập {label} theo dạng ngày/tháng/năm, ví dụ 05/09/2024.")
 M_DATE_FUTURE = QT_TRANSLATE_NOOP("Form", "{label} không thể là ngày trong tương lai. Hãy kiểm tra lại.")
 M_DATE_TOO_OLD = QT_TRANSLATE_NOOP("Form", "{label} không hợp lệ. Hãy kiểm tra lại năm.")
 M_NUMBER = QT_TRANSLATE_NOOP("Form", "Hãy nhập {label} chỉ bằng chữ số, ví dụ 2.")

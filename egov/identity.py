@@ -145,9 +145,7 @@ def identity_from_manual(values: dict[str, str], today: date) -> Identity:
     id_number = validate_id_number(values.get("id_number", ""))
     full_name = " ".join(nfc(values.get("full_name", "")).split())
     if len(full_name) < 2:
-        raise IdentityError(
-            "full_name", QT_TRANSLATE_NOOP("Identity", "Hãy nhập họ và tên như in trên thẻ.")
-        )
+        raise IdentityError("full_name", QT_TRANSLATE_NOOP("Identity", "Hãy nhập họ và tên như in trên thẻ."))
     try:
         born = parse_date(values.get("date_of_birth", ""))
     except ValueError:

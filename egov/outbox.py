@@ -55,7 +55,13 @@ class StorePort(Protocol):
     def save_dossier(self, d: Dossier, procedure_name: str, state: str = "queued") -> None: ...
     def load_dossier(self, client_id: uuid.UUID) -> Dossier: ...
     def set_state(
-        self, client_id: uuid.UUID, state: str, *, actor: str, dossier_code: str | None = None, reason: str = ""
+        self,
+        client_id: uuid.UUID,
+        state: str,
+        *,
+        actor: str,
+        dossier_code: str | None = None,
+        reason: str = "",
     ) -> None: ...
     def pending(self) -> list[uuid.UUID]: ...
 
@@ -89,8 +95,9 @@ class Outbox:
         if code:
             self._store.set_state(client_id, "accepted", actor=self._actor, dossier_code=code)
             log.info("dossier %s accepted as %s", client_id, code)
-            return Outcome(client_id, Delivery.ACCEPTED, code, getattr(reply, "appointment_date", None),
-                           ACCEPTED_TEXT)
+            return Outcome(
+                client_id, Delivery.ACCEPTED, code, getattr(reply, "appointment_date", None), ACCEPTED_TEXT
+            )
         retryable = bool(getattr(reply, "retryable", True))
         kind = getattr(getattr(reply, "kind", None), "name", "unknown")
         if retryable:

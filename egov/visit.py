@@ -75,6 +75,7 @@ class CheckRow:
     label: str
     value: str
     edit: Step | None
+    context: str = "Check"  # where the label was marked for translation
 
 
 class VisitError(ValueError):
@@ -258,23 +259,42 @@ class Visit:
         assert self.procedure is not None and self.identity is not None
         who = QT_TRANSLATE_NOOP("Check", "Người nộp hồ sơ")
         rows = [
-            CheckRow(who, IDENTITY_FIELDS[key], self.identity.value(key),
-                     Step.IDENTITY_MANUAL if self._manual else None)
+            CheckRow(
+                who,
+                IDENTITY_FIELDS[key],
+                self.identity.value(key),
+                Step.IDENTITY_MANUAL if self._manual else None,
+                context="Identity",
+            )
             for key in ("full_name", "id_number", "date_of_birth")
         ]
         if self.authorised is not None:
             section = QT_TRANSLATE_NOOP("Check", "Người được ủy quyền")
             rows += [
-                CheckRow(section, QT_TRANSLATE_NOOP("Check", "Họ và tên"), self.authorised.full_name,
-                         Step.DELEGATE),
-                CheckRow(section, QT_TRANSLATE_NOOP("Check", "Số định danh"), self.authorised.id_number,
-                         Step.DELEGATE),
+                CheckRow(
+                    section, QT_TRANSLATE_NOOP("Check", "Họ và tên"), self.authorised.full_name, Step.DELEGATE
+                ),
+                CheckRow(
+                    section,
+                    QT_TRANSLATE_NOOP("Check", "Số định danh"),
+                    self.authorised.id_number,
+                    Step.DELEGATE,
+                ),
             ]
         proc_section = QT_TRANSLATE_NOOP("Check", "Thủ tục")
-        rows.append(CheckRow(proc_section, QT_TRANSLATE_NOOP("Check", "Tên thủ tục"), self.procedure.name,
-                             Step.PROCEDURE))
-        rows.append(CheckRow(proc_section, QT_TRANSLATE_NOOP("Check", "Lệ phí"),
-                             format_vnd(self.procedure.fee(Channel.DIRECT.value)), None))
+        rows.append(
+            CheckRow(
+                proc_section, QT_TRANSLATE_NOOP("Check", "Tên thủ tục"), self.procedure.name, Step.PROCEDURE
+            )
+        )
+        rows.append(
+            CheckRow(
+                proc_section,
+                QT_TRANSLATE_NOOP("Check", "Lệ phí"),
+                format_vnd(self.procedure.fee(Channel.DIRECT.value)),
+                None,
+            )
+        )
         form_section = QT_TRANSLATE_NOOP("Check", "Tờ khai")
         for field in self.procedure.form.fields:
             value = self.form_values.get(field.key, "")
@@ -283,8 +303,14 @@ class Visit:
         doc_section = QT_TRANSLATE_NOOP("Check", "Giấy tờ")
         for doc in self.procedure.documents:
             count = len(self.pages.get(doc.code, []))
-            rows.append(CheckRow(doc_section, doc.name, QT_TRANSLATE_NOOP("Check", "{n} trang").format(n=count),
-                                 Step.DOCUMENTS))
+            rows.append(
+                CheckRow(
+                    doc_section,
+                    doc.name,
+                    QT_TRANSLATE_NOOP("Check", "{n} trang").format(n=count),
+                    Step.DOCUMENTS,
+                )
+            )
         return rows
 
     def edit(self, step: Step) -> Step:

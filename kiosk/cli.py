@@ -25,8 +25,10 @@ def _choose_platform() -> None:
     if os.environ.get("QT_QPA_PLATFORM") or os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
         return
     os.environ["QT_QPA_PLATFORM"] = "vnc:size=1280x800:port=5900"
-    print("No display found: the app is served over VNC on port 5900 (connect with any VNC viewer).",
-          file=sys.stderr)
+    print(
+        "No display found: the app is served over VNC on port 5900 (connect with any VNC viewer).",
+        file=sys.stderr,
+    )
 
 
 def _run_app(args: argparse.Namespace, mode_name: str) -> int:
@@ -114,7 +116,11 @@ def cmd_catalog(args: argparse.Namespace) -> int:
     from egov.catalog import load_catalog
 
     catalog = load_catalog()
-    found = catalog.search(args.text) if args.action == "search" else list(catalog.popular(len(catalog.procedures)))
+    found = (
+        catalog.search(args.text)
+        if args.action == "search"
+        else list(catalog.popular(len(catalog.procedures)))
+    )
     if args.json:
         rows = [
             {
@@ -172,8 +178,12 @@ def _check_portal(settings: Settings):  # noqa: ANN202 - returns hardware.doctor
                 portal.stop()
         detail = "training portal answers on loopback" if ok is True else f"training portal: {ok}"
     else:
-        ok = PortalClient(settings.portal.url, portal_token(settings), timeout=settings.portal.timeout_seconds,
-                          verify_tls=settings.portal.verify_tls).health()
+        ok = PortalClient(
+            settings.portal.url,
+            portal_token(settings),
+            timeout=settings.portal.timeout_seconds,
+            verify_tls=settings.portal.verify_tls,
+        ).health()
         detail = f"{settings.portal.url}: " + ("answers" if ok is True else str(getattr(ok, "kind", ok)))
     state = "ok" if ok is True else "error"
     vi = "Cổng dịch vụ công trả lời" if state == "ok" else "Không kết nối được cổng dịch vụ công"
@@ -200,7 +210,10 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 
     mode = Mode(args.mode)
     if args.page not in pages_for(mode):
-        print(f"unknown page {args.page!r} for {mode.value}; pages: {', '.join(pages_for(mode))}", file=sys.stderr)
+        print(
+            f"unknown page {args.page!r} for {mode.value}; pages: {', '.join(pages_for(mode))}",
+            file=sys.stderr,
+        )
         return 2
     try:
         width, height = (int(v) for v in args.size.lower().split("x"))
@@ -229,8 +242,14 @@ def _screenshot(args: argparse.Namespace, mode: object, width: int, height: int)
     try:
         factory = None
         if mode is Mode.AGENT:
-            accounts.create_account(services.store, AGENT_USER, AGENT_PASSWORD, accounts.Role.AGENT,
-                                    display_name="Trần Văn Cán Bộ", actor="screenshot")
+            accounts.create_account(
+                services.store,
+                AGENT_USER,
+                AGENT_PASSWORD,
+                accounts.Role.AGENT,
+                display_name="Trần Văn Cán Bộ",
+                actor="screenshot",
+            )
             factory = AgentSession
         shell = Shell(services, mode, width=width, height=height, session_factory=factory)  # type: ignore[arg-type]
         stage(shell, args.page)
@@ -255,8 +274,14 @@ def cmd_account_add(args: argparse.Namespace) -> int:
     store = open_store(_settings(args))
     try:
         password = sys.stdin.readline().rstrip("\n") if args.password_stdin else _ask_password()
-        accounts.create_account(store, args.username, password, accounts.Role(args.role),
-                                display_name=args.name or args.username, actor="command-line")
+        accounts.create_account(
+            store,
+            args.username,
+            password,
+            accounts.Role(args.role),
+            display_name=args.name or args.username,
+            actor="command-line",
+        )
         print(f"account {args.username} ({args.role}) created")
         return 0
     finally:
@@ -275,10 +300,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(
         prog="dvc-kiosk",
-        description="Kiosk và điểm tiếp nhận dịch vụ công trực tuyến / online public-service kiosk and agent point.",
+        description="Kiosk và điểm tiếp nhận dịch vụ công trực tuyến / "
+        "online public-service kiosk and agent point.",
     )
-    parser.add_argument("--config", help="settings file (TOML); default: $DVC_KIOSK_CONFIG or the embedded defaults")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log debug details (never personal data)")
+    parser.add_argument(
+        "--config", help="settings file (TOML); default: $DVC_KIOSK_CONFIG or the embedded defaults"
+    )
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="log debug details (never personal data)"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("kiosk", help="the citizen's touch-screen app (default)")
@@ -288,14 +318,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--fullscreen", action="store_true")
     p.set_defaults(func=cmd_agent)
 
-    portal = sub.add_parser("portal", help="the training portal").add_subparsers(dest="portal_command", required=True)
+    portal = sub.add_parser("portal", help="the training portal").add_subparsers(
+        dest="portal_command", required=True
+    )
     p = portal.add_parser("serve", help="run the training portal standalone (HTTP)")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8700)
     p.add_argument("--db", help="SQLite file; default: training-portal.sqlite3 in the data directory")
     p.set_defaults(func=cmd_portal_serve)
 
-    catalog = sub.add_parser("catalog", help="the procedure catalogue").add_subparsers(dest="action", required=True)
+    catalog = sub.add_parser("catalog", help="the procedure catalogue").add_subparsers(
+        dest="action", required=True
+    )
     p = catalog.add_parser("list", help="every procedure, most used first")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_catalog, text="")
@@ -319,7 +353,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True)
     p.set_defaults(func=cmd_screenshot)
 
-    account = sub.add_parser("account", help="agent-point accounts").add_subparsers(dest="account_command", required=True)
+    account = sub.add_parser("account", help="agent-point accounts").add_subparsers(
+        dest="account_command", required=True
+    )
     p = account.add_parser("add", help="create an account (asks for the password)")
     p.add_argument("username")
     p.add_argument("--role", choices=("supervisor", "agent", "volunteer"), default="agent")
@@ -332,8 +368,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
     func = getattr(args, "func", None)
     if func is None:
         args.fullscreen = False

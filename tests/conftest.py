@@ -79,11 +79,35 @@ def postgres_url() -> Iterator[str]:
     port = _free_port()
     started = False
     try:
-        _pg_run([str(bin_dir / "initdb"), "-D", str(data_dir), "-U", _PG_USER, "--auth=trust",
-                 "--encoding=UTF8", "--locale=C", "--no-sync"])
+        _pg_run(
+            [
+                str(bin_dir / "initdb"),
+                "-D",
+                str(data_dir),
+                "-U",
+                _PG_USER,
+                "--auth=trust",
+                "--encoding=UTF8",
+                "--locale=C",
+                "--no-sync",
+            ]
+        )
         options = f"-c listen_addresses=127.0.0.1 -p {port} -k {root} -c fsync=off"
-        _pg_run([str(bin_dir / "pg_ctl"), "-D", str(data_dir), "-o", options,
-                 "-l", str(root / "server.log"), "-w", "-t", "60", "start"])
+        _pg_run(
+            [
+                str(bin_dir / "pg_ctl"),
+                "-D",
+                str(data_dir),
+                "-o",
+                options,
+                "-l",
+                str(root / "server.log"),
+                "-w",
+                "-t",
+                "60",
+                "start",
+            ]
+        )
         started = True
         _pg_execute(f"postgresql://{_PG_USER}@127.0.0.1:{port}/postgres", "CREATE DATABASE dvc_kiosk_test")
         yield f"postgresql+psycopg://{_PG_USER}@127.0.0.1:{port}/dvc_kiosk_test"
@@ -91,7 +115,9 @@ def postgres_url() -> Iterator[str]:
         if started:
             subprocess.run(
                 _pg_command([str(bin_dir / "pg_ctl"), "-D", str(data_dir), "-m", "fast", "-w", "stop"]),
-                capture_output=True, timeout=120, check=False,
+                capture_output=True,
+                timeout=120,
+                check=False,
             )
         shutil.rmtree(root, ignore_errors=True)
 

@@ -29,9 +29,7 @@ PASSWORD = "mat-khau-rat-dai-2026"
 NOW = datetime(2026, 3, 4, 8, 0, tzinfo=UTC)
 
 
-@pytest.fixture(
-    params=[pytest.param("sqlite"), pytest.param("postgresql", marks=pytest.mark.postgres)]
-)
+@pytest.fixture(params=[pytest.param("sqlite"), pytest.param("postgresql", marks=pytest.mark.postgres)])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     if request.param == "sqlite":
         url = f"sqlite:///{tmp_path / 'store.sqlite3'}"
@@ -103,8 +101,12 @@ def test_disabled_account(store: Store, agent: Account) -> None:
 def test_password_is_kept_only_as_an_argon2id_hash(store: Store, agent: Account) -> None:
     with store.engine.connect() as conn:
         stored = conn.execute(text("SELECT password_hash FROM accounts")).scalar_one()
-        everything = [str(v) for table in ("accounts", "audit_log")
-                      for row in conn.execute(text(f"SELECT * FROM {table}")) for v in row]
+        everything = [
+            str(v)
+            for table in ("accounts", "audit_log")
+            for row in conn.execute(text(f"SELECT * FROM {table}"))
+            for v in row
+        ]
     assert stored.startswith("$argon2id$")
     assert all(PASSWORD not in value for value in everything)
 

@@ -50,9 +50,24 @@ def test_embedded_catalogue_loads_with_version_and_date(catalog: Catalog) -> Non
 
 
 def test_required_procedures_are_present_with_their_rules(catalog: Catalog) -> None:
-    for code in ("1.001193", "1.000656", "1.000894", "1.004873", "2.000815", "2.000884", "2.001035",
-                 "1.004222", "1.004194", "1.002755", "1.003677", "1.010038", "1.003197", "1.004884",
-                 "2.000635", "1.001612"):
+    for code in (
+        "1.001193",
+        "1.000656",
+        "1.000894",
+        "1.004873",
+        "2.000815",
+        "2.000884",
+        "2.001035",
+        "1.004222",
+        "1.004194",
+        "1.002755",
+        "1.003677",
+        "1.010038",
+        "1.003197",
+        "1.004884",
+        "2.000635",
+        "1.001612",
+    ):
         assert catalog.get(code) is not None, code
     # Marriage and signature certification need the person at the desk: no one may file for them.
     assert catalog.get("1.000894").may_delegate is False  # type: ignore[union-attr]
@@ -175,8 +190,12 @@ def test_unknown_prefill_key_is_refused(tmp_path: Path) -> None:
         (lambda p: p["channels"][0].__setitem__("fee", "free"), ["fee"]),
         (lambda p: p["form"]["fields"][0].__setitem__("type", "signature"), ["type", "signature"]),
         (lambda p: p["form"]["fields"][1].__setitem__("key", p["form"]["fields"][0]["key"]), ["duplicate"]),
-        (lambda p: next(f for f in p["form"]["fields"] if f["type"] == "choice").__setitem__("choices", []),
-         ["choices"]),
+        (
+            lambda p: next(f for f in p["form"]["fields"] if f["type"] == "choice").__setitem__(
+                "choices", []
+            ),
+            ["choices"],
+        ),
         (lambda p: p.__setitem__("name", unicodedata.normalize("NFD", p["name"])), ["name", "NFC"]),
         (lambda p: p["form"]["fields"][0].__setitem__("pattern", "(["), ["pattern"]),
         (lambda p: p["form"]["fields"][0].__setitem__("prefil", "full_name"), ["prefil", "unknown"]),
@@ -205,8 +224,19 @@ def test_catalog_error_is_a_value_error() -> None:
 
 
 @pytest.mark.parametrize(
-    "query", ["đăng ký khai sinh", "dang ky khai sinh", "DANG KY KHAI SINH", "khai sinh", "1.001193",
-              "Đăng Ký Khai Sinh", "  khai   sinh  ", "khai si", "giay khai sinh", "1.001193.000.00.00.H56"]
+    "query",
+    [
+        "đăng ký khai sinh",
+        "dang ky khai sinh",
+        "DANG KY KHAI SINH",
+        "khai sinh",
+        "1.001193",
+        "Đăng Ký Khai Sinh",
+        "  khai   sinh  ",
+        "khai si",
+        "giay khai sinh",
+        "1.001193.000.00.00.H56",
+    ],
 )
 def test_birth_registration_comes_first(catalog: Catalog, query: str) -> None:
     assert _codes(catalog.search(query))[0] == BIRTH

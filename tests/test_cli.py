@@ -136,7 +136,11 @@ def test_config_from_environment_is_used(data_dir: Path) -> None:
     done = subprocess.run(
         [str(DVC_KIOSK), "doctor", "--json"],
         env={**env_for(data_dir), "DVC_KIOSK_CONFIG": str(config)},
-        capture_output=True, text=True, encoding="utf-8", timeout=TIMEOUT, check=False,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=TIMEOUT,
+        check=False,
     )
     assert done.returncode == 2
     assert str(config) in done.stderr and "[office] mode" in done.stderr
@@ -155,8 +159,18 @@ def png_size(path: Path) -> tuple[int, int]:
 
 def test_screenshot_writes_a_png_of_the_requested_size(data_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "shots" / "procedure.png"
-    done = run(data_dir, "screenshot", "--mode", "kiosk", "--page", "procedure", "--size", "1280x720",
-               "--out", str(out))
+    done = run(
+        data_dir,
+        "screenshot",
+        "--mode",
+        "kiosk",
+        "--page",
+        "procedure",
+        "--size",
+        "1280x720",
+        "--out",
+        str(out),
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     assert png_size(out) == (1280, 720)
 
@@ -173,16 +187,27 @@ def test_screenshot_of_an_unknown_page_lists_the_pages(data_dir: Path, tmp_path:
 
 def test_agent_screenshot_of_home(data_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "agent-home.png"
-    done = run(data_dir, "screenshot", "--mode", "agent", "--page", "home", "--size", "1280x720",
-               "--out", str(out))
+    done = run(
+        data_dir, "screenshot", "--mode", "agent", "--page", "home", "--size", "1280x720", "--out", str(out)
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     assert png_size(out) == (1280, 720)
 
 
 def test_screenshot_does_not_touch_the_office_store(data_dir: Path, tmp_path: Path) -> None:
     # Staging creates a demo account and maybe a dossier: they belong in a throwaway directory.
-    done = run(data_dir, "screenshot", "--mode", "agent", "--page", "signin", "--size", "800x600",
-               "--out", str(tmp_path / "signin.png"))
+    done = run(
+        data_dir,
+        "screenshot",
+        "--mode",
+        "agent",
+        "--page",
+        "signin",
+        "--size",
+        "800x600",
+        "--out",
+        str(tmp_path / "signin.png"),
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     assert not (data_dir / "dvc-kiosk.sqlite3").exists()
 
@@ -194,8 +219,16 @@ def test_account_add_creates_an_account_that_can_log_in(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     password = "mật-khẩu-dài-2026"
-    done = run(data_dir, "account", "add", "truong.phong", "--role", "supervisor", "--password-stdin",
-               stdin=password + "\n")
+    done = run(
+        data_dir,
+        "account",
+        "add",
+        "truong.phong",
+        "--role",
+        "supervisor",
+        "--password-stdin",
+        stdin=password + "\n",
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     assert "truong.phong" in done.stdout
 
@@ -251,7 +284,11 @@ def test_portal_serve_takes_a_dossier_and_stops_on_ctrl_c(data_dir: Path, tmp_pa
     env.pop("DVC_PORTAL_ADMIN_TOKEN", None)
     process = subprocess.Popen(
         [str(DVC_KIOSK), "portal", "serve", "--port", str(port), "--db", str(db)],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
     )
     try:
         url = f"http://127.0.0.1:{port}"

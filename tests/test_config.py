@@ -99,7 +99,7 @@ def test_config_env_var_pointing_at_a_bad_file_is_refused(
 BAD_FILES: list[tuple[str, str, list[str]]] = [
     # (id, file text, words the message must contain besides the file path)
     ("syntax", "[office\nmode = kiosk\n", ["(syntax)"]),
-    ("unknown-section", "[offfice]\nmode = \"kiosk\"\n", ["[offfice]", "unknown section", "office"]),
+    ("unknown-section", '[offfice]\nmode = "kiosk"\n', ["[offfice]", "unknown section", "office"]),
     ("string-for-number", '[portal]\ntimeout_seconds = "abc"\n', ["[portal] timeout_seconds", "'abc'"]),
     ("int-for-bool", "[portal]\nverify_tls = 1\n", ["[portal] verify_tls", "true or false"]),
     ("bool-for-int", "[kiosk]\nidle_seconds = true\n", ["[kiosk] idle_seconds", "whole number"]),
@@ -177,7 +177,7 @@ def test_non_utf8_file_is_refused(tmp_path: Path) -> None:
 
 
 def http_settings(tmp_path: Path, secrets: Path | None) -> Settings:
-    lines = ['[portal]', 'kind = "http"', 'url = "https://dvc.example.gov.vn"']
+    lines = ["[portal]", 'kind = "http"', 'url = "https://dvc.example.gov.vn"']
     if secrets is not None:
         lines.append(f'secrets_file = "{secrets.as_posix()}"')
     return load_settings(write(tmp_path, "\n".join(lines) + "\n"))
@@ -284,3 +284,24 @@ def test_any_text_loads_or_is_refused_cleanly(tmp_path: Path, text: str) -> None
     assert loaded.kiosk.idle_warning_seconds >= 20
     assert loaded.office.mode in ("kiosk", "agent")
     assert loaded.printer.paper_mm in (58, 80)
+
+
+@pytest.mark.parametrize(
+    ("url", "ok"),
+    [
+        ("https://motcua.example.gov.vn", True),
+        ("http://127.0.0.1:8700", True),
+        ("http://localhost:8700", True),
+        ("http://10.1.2.3:8700", False),  # the token would cross the office network in clear
+        ("ftp://example", False),
+    ],
+)
+def test_a_real_portal_needs_https_unless_on_loopback(tmp_path, url: str, ok: bool) -> None:
+    file = tmp_path / "office.toml"
+    file.write_text(f'[portal]\nkind = "http"\nurl = "{url}"\n', encoding="utf-8")
+    if ok:
+        assert load_settings(file).portal.url == url
+    else:
+        with pytest.raises(ConfigError) as err:
+            load_settings(file)
+        assert str(file) in str(err.value) and "[portal] url" in str(err.value)

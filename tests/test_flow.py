@@ -32,8 +32,13 @@ def catalog():
 
 
 def new_visit(catalog, mode: Mode = Mode.KIOSK) -> Visit:
-    return Visit(mode=mode, catalog=catalog, office_code="H01.99", agent="canbo" if mode is Mode.AGENT else "",
-                 today=lambda: TODAY)
+    return Visit(
+        mode=mode,
+        catalog=catalog,
+        office_code="H01.99",
+        agent="canbo" if mode is Mode.AGENT else "",
+        today=lambda: TODAY,
+    )
 
 
 def fill_required(visit: Visit) -> None:
@@ -151,15 +156,28 @@ def test_manual_identity_reports_the_wrong_field_in_vietnamese(catalog) -> None:
     visit.start()
     assert visit.choose_manual_identity() is Step.IDENTITY_MANUAL
     with pytest.raises(VisitError) as err:
-        visit.set_manual_identity({"id_number": "12345", "full_name": "Lê Văn Tám", "date_of_birth": "01/02/1950",
-                                   "sex": "Nam"})
+        visit.set_manual_identity(
+            {"id_number": "12345", "full_name": "Lê Văn Tám", "date_of_birth": "01/02/1950", "sex": "Nam"}
+        )
     assert err.value.field == "id_number" and "12 chữ số" in err.value.message
     with pytest.raises(VisitError) as err:
-        visit.set_manual_identity({"id_number": "001050000123", "full_name": "Lê Văn Tám",
-                                   "date_of_birth": "31/02/1950", "sex": "Nam"})
+        visit.set_manual_identity(
+            {
+                "id_number": "001050000123",
+                "full_name": "Lê Văn Tám",
+                "date_of_birth": "31/02/1950",
+                "sex": "Nam",
+            }
+        )
     assert err.value.field == "date_of_birth"
-    step = visit.set_manual_identity({"id_number": "001 050 000 123", "full_name": "  Lê   Văn Tám ",
-                                      "date_of_birth": "01.02.1950", "sex": "nam"})
+    step = visit.set_manual_identity(
+        {
+            "id_number": "001 050 000 123",
+            "full_name": "  Lê   Văn Tám ",
+            "date_of_birth": "01.02.1950",
+            "sex": "nam",
+        }
+    )
     assert step is Step.PROCEDURE
     assert visit.identity.source is Source.MANUAL
     assert visit.identity.full_name == "Lê Văn Tám" and visit.identity.id_number == "001050000123"
@@ -172,8 +190,12 @@ def test_agent_records_the_authorised_person(catalog) -> None:
     assert visit.choose_procedure("1.001193") is Step.DELEGATE
     with pytest.raises(VisitError):
         visit.set_delegation({"full_name": "Phạm Văn Con", "id_number": "123"})
-    assert visit.set_delegation({"full_name": "Phạm Văn Con", "id_number": "001090000321",
-                                 "relationship": "Con"}) is Step.FORM
+    assert (
+        visit.set_delegation(
+            {"full_name": "Phạm Văn Con", "id_number": "001090000321", "relationship": "Con"}
+        )
+        is Step.FORM
+    )
     fill_required(visit)
     visit.submit_form()
     for doc in visit.procedure.documents:

@@ -28,9 +28,19 @@ RESIDENCE = _procedure("1.004222")
 
 def _field(key: str, type: str = "text", **kw: object) -> FormField:
     params: dict[str, object] = {
-        "key": key, "label": "Số lượng", "label_en": "Quantity", "type": type, "required": True,
-        "prefill": None, "choices": (), "pattern": None, "max_length": None, "min": None, "max": None,
-        "not_future": False, "help": "",
+        "key": key,
+        "label": "Số lượng",
+        "label_en": "Quantity",
+        "type": type,
+        "required": True,
+        "prefill": None,
+        "choices": (),
+        "pattern": None,
+        "max_length": None,
+        "min": None,
+        "max": None,
+        "not_future": False,
+        "help": "",
     }
     params.update(kw)
     return FormField(**params)  # type: ignore[arg-type]

@@ -36,21 +36,33 @@ def free_port() -> int:
 
 def child_env(data_dir: Path, config: Path) -> dict[str, str]:
     env = dict(os.environ)
-    env.update(DVC_KIOSK_DATA_DIR=str(data_dir), DVC_KIOSK_CONFIG=str(config), QT_QPA_PLATFORM="offscreen",
-               DVC_PORTAL_TOKEN="training-token",
-               PYTHONPATH=f"{ROOT}{os.pathsep}{env.get('PYTHONPATH', '')}")
+    env.update(
+        DVC_KIOSK_DATA_DIR=str(data_dir),
+        DVC_KIOSK_CONFIG=str(config),
+        QT_QPA_PLATFORM="offscreen",
+        DVC_PORTAL_TOKEN="training-token",
+        PYTHONPATH=f"{ROOT}{os.pathsep}{env.get('PYTHONPATH', '')}",
+    )
     return env
 
 
 def run_child(point: str, data_dir: Path, config: Path) -> None:
-    done = subprocess.run([sys.executable, str(HERE / "crash_child.py"), point], env=child_env(data_dir, config),
-                          capture_output=True, text=True, timeout=120, check=False)
+    done = subprocess.run(
+        [sys.executable, str(HERE / "crash_child.py"), point],
+        env=child_env(data_dir, config),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert done.returncode == -signal.SIGKILL, done.stderr[-3000:]
     assert "dying" in done.stdout
 
 
 def write_config(path: Path, portal_url: str) -> Path:
-    path.write_text(f'[portal]\nkind = "http"\nurl = "{portal_url}"\ntimeout_seconds = 3.0\n', encoding="utf-8")
+    path.write_text(
+        f'[portal]\nkind = "http"\nurl = "{portal_url}"\ntimeout_seconds = 3.0\n', encoding="utf-8"
+    )
     return path
 
 
@@ -74,8 +86,12 @@ def open_office_store(data_dir: Path, config: Path, monkeypatch) -> Store:
 def restart_kiosk_until_sent(data_dir: Path, config: Path, store: Store) -> None:
     """Start the real app; it must send the queued dossier by itself. Then stop it."""
     env = child_env(data_dir, config)
-    app = subprocess.Popen([str(Path(sys.executable).parent / "dvc-kiosk"), "kiosk"], env=env,
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    app = subprocess.Popen(
+        [str(Path(sys.executable).parent / "dvc-kiosk"), "kiosk"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     try:
         deadline = time.monotonic() + 60
         while store.pending():

@@ -43,9 +43,7 @@ FORM_SECRET = "Số 1 Phố Mẫu, Phường Trúc Bạch"
 VN = timezone(timedelta(hours=7))
 
 
-@pytest.fixture(
-    params=[pytest.param("sqlite"), pytest.param("postgresql", marks=pytest.mark.postgres)]
-)
+@pytest.fixture(params=[pytest.param("sqlite"), pytest.param("postgresql", marks=pytest.mark.postgres)])
 def url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'store.sqlite3'}"
@@ -98,8 +96,17 @@ def contains(value: object, needle: str | bytes) -> bool:
     return False
 
 
-SECRETS: list[str | bytes] = [NAME, ID_NUMBER, PROXY_NAME, PROXY_ID, FORM_SECRET, "0912345678", SCAN[:40],
-                              SCAN_2[:40], b"SECRET-SCAN-PAYLOAD"]
+SECRETS: list[str | bytes] = [
+    NAME,
+    ID_NUMBER,
+    PROXY_NAME,
+    PROXY_ID,
+    FORM_SECRET,
+    "0912345678",
+    SCAN[:40],
+    SCAN_2[:40],
+    b"SECRET-SCAN-PAYLOAD",
+]
 TABLES = ("dossiers", "attachments", "audit_log", "consents")
 
 
@@ -355,7 +362,9 @@ def test_purge_keeps_codes_and_drops_personal_data(store: Store, url: str) -> No
         store.load_dossier(dossier.client_id)
     (summary,) = store.list_dossiers()
     assert (summary.dossier_code, summary.state, summary.procedure_code) == (
-        "H01.99-1", DossierState.ACCEPTED, "1.001193"
+        "H01.99-1",
+        DossierState.ACCEPTED,
+        "1.001193",
     )
     assert (summary.applicant_name, summary.authorised_name) == ("", "")
     assert read_raw(store, "SELECT count(*) FROM attachments WHERE data_enc IS NULL") == 2

@@ -37,6 +37,7 @@ Message = tuple[str, str]  # (context, source text)
 
 # ---- reading the .ts ----------------------------------------------------------------------------
 
+
 def _ts_messages() -> list[tuple[str, str, ET.Element]]:
     root = ET.parse(TS).getroot()
     found = []
@@ -113,6 +114,7 @@ def _source_messages() -> set[Message]:
 
 # ---- 1. the .ts is complete ---------------------------------------------------------------------
 
+
 def test_ts_has_every_message_finished() -> None:
     messages = _ts_messages()
     assert len(messages) > 100, "ui/i18n/dvc_en.ts looks empty; run tools/update_translations.sh"
@@ -145,13 +147,15 @@ def test_translations_keep_placeholders_and_decorations() -> None:
         if source.endswith("›") and not english.endswith("›"):
             problems.append(f"{context}: {english!r} lost the trailing '›'")
         if source != source.strip() and (source[0].isspace(), source[-1].isspace()) != (
-            english[:1].isspace(), english[-1:].isspace()
+            english[:1].isspace(),
+            english[-1:].isspace(),
         ):
             problems.append(f"{context}: {english!r} does not keep the spaces around {source!r}")
     assert not problems, "\n".join(problems)
 
 
 # ---- 2. every source string is in the .ts -------------------------------------------------------
+
 
 def test_scanners_find_the_marked_strings() -> None:
     python, qml = _python_messages(), _qml_messages()
@@ -214,6 +218,7 @@ def test_ts_has_no_stale_messages() -> None:
 
 # ---- 3. source strings are NFC ------------------------------------------------------------------
 
+
 def test_source_strings_are_nfc() -> None:
     texts = {text for _, text in _source_messages()} | {source for _, source, _ in _ts_messages()}
     bad = sorted(t for t in texts if not unicodedata.is_normalized("NFC", t))
@@ -223,6 +228,7 @@ def test_source_strings_are_nfc() -> None:
 
 
 # ---- 4. the compiled .qm translates at run time -------------------------------------------------
+
 
 def _lrelease() -> str:
     candidate = Path(sys.executable).parent / "pyside6-lrelease"

@@ -14,15 +14,16 @@ import requests
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from uidriver import find, tap, type_into, wait_for  # noqa: E402
+
 from agent_point.session_model import AgentSession  # noqa: E402
 from config.settings import load_settings  # noqa: E402
 from egov import accounts  # noqa: E402
 from egov.flow import Mode  # noqa: E402
 from egov.training import example_answers  # noqa: E402
+from ui.events import wait_until  # noqa: E402
 from ui.services import TRAINING_ADMIN_TOKEN, build_services  # noqa: E402
 from ui.shell import Shell  # noqa: E402
-from ui.events import wait_until  # noqa: E402
-from uidriver import find, tap, type_into, wait_for  # noqa: E402
 
 BIRTH = "1.001193"
 
@@ -156,8 +157,14 @@ def test_a_citizen_completes_a_visit_at_the_kiosk(qtbot, services, tmp_path) -> 
 
 
 def test_an_agent_takes_a_delegated_dossier(qtbot, services) -> None:
-    accounts.create_account(services.store, "canbo.an", "mat-khau-dai-2026", accounts.Role.AGENT,
-                            display_name="Lê Thị An", actor="test")
+    accounts.create_account(
+        services.store,
+        "canbo.an",
+        "mat-khau-dai-2026",
+        accounts.Role.AGENT,
+        display_name="Lê Thị An",
+        actor="test",
+    )
     shell = make_shell(services, Mode.AGENT)
     vm, agent = shell.visit, shell.agent
     type_into(qtbot, shell, "field_username", "canbo.an")

@@ -76,10 +76,18 @@ def tap(qtbot, shell: Shell, name: str) -> None:
     # Press and release sent as events: QTest.mouseClick leaks a reference to None per call
     # in PySide6 6.12 (see ui/events.py).
     point = QPointF(centre)
-    for kind, buttons in ((QEvent.Type.MouseButtonPress, Qt.MouseButton.LeftButton),
-                          (QEvent.Type.MouseButtonRelease, Qt.MouseButton.NoButton)):
-        event = QMouseEvent(kind, point, shell.window.mapToGlobal(point), Qt.MouseButton.LeftButton, buttons,
-                            Qt.KeyboardModifier.NoModifier)
+    for kind, buttons in (
+        (QEvent.Type.MouseButtonPress, Qt.MouseButton.LeftButton),
+        (QEvent.Type.MouseButtonRelease, Qt.MouseButton.NoButton),
+    ):
+        event = QMouseEvent(
+            kind,
+            point,
+            shell.window.mapToGlobal(point),
+            Qt.MouseButton.LeftButton,
+            buttons,
+            Qt.KeyboardModifier.NoModifier,
+        )
         QGuiApplication.sendEvent(shell.window, event)
 
 

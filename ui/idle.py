@@ -20,8 +20,9 @@ _ACTIVITY = {
 
 
 class IdleWatcher(QObject):
-    def __init__(self, model: VisitModel, idle_seconds: int, warning_seconds: int,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, model: VisitModel, idle_seconds: int, warning_seconds: int, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._model = model
         self._warning_seconds = warning_seconds

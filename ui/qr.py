@@ -20,6 +20,8 @@ def qr_image(payload: str, module_px: int = 10, quiet: int = 4) -> QImage:
     for y, row in enumerate(matrix):
         for x, dark in enumerate(row):
             if dark:
-                painter.fillRect((x + quiet) * module_px, (y + quiet) * module_px, module_px, module_px, black)
+                painter.fillRect(
+                    (x + quiet) * module_px, (y + quiet) * module_px, module_px, module_px, black
+                )
     painter.end()
     return image

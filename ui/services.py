@@ -98,8 +98,9 @@ def build_services(settings: Settings) -> Services:
         token = TRAINING_TOKEN
     else:
         url, token = settings.portal.url, portal_token(settings)
-    portal = PortalClient(url, token, timeout=settings.portal.timeout_seconds,
-                          verify_tls=settings.portal.verify_tls)
+    portal = PortalClient(
+        url, token, timeout=settings.portal.timeout_seconds, verify_tls=settings.portal.verify_tls
+    )
     store = open_store(settings)
     closers.append(store.close)
     receipts = settings.data_dir / "receipts"

@@ -53,8 +53,15 @@ def install_translator(app: QGuiApplication, language: str) -> QTranslator | Non
 
 
 class Shell(QObject):
-    def __init__(self, services: Services, mode: Mode, *, width: int = 1280, height: int = 800,
-                 session_factory: object = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        mode: Mode,
+        *,
+        width: int = 1280,
+        height: int = 800,
+        session_factory: object = None,
+    ) -> None:
         super().__init__()
         app = QGuiApplication.instance()
         assert isinstance(app, QGuiApplication), "create the QGuiApplication first"
@@ -63,7 +70,9 @@ class Shell(QObject):
         self.translator = install_translator(app, services.settings.office.language)
         self.jobs = Jobs(self)
         self.visit = VisitModel(services, mode, self.jobs, self)
-        self.agent = session_factory(services, self.visit, self.jobs, self) if callable(session_factory) else None
+        self.agent = (
+            session_factory(services, self.visit, self.jobs, self) if callable(session_factory) else None
+        )
         kiosk = services.settings.kiosk
         self.idle = IdleWatcher(self.visit, kiosk.idle_seconds, kiosk.idle_warning_seconds, self)
         if mode is Mode.KIOSK:

@@ -194,7 +194,7 @@ class VisitModel(QObject):
         return [
             {
                 "section": tr("Check", r.section),
-                "label": tr("Check", r.label),
+                "label": tr(r.context, r.label),
                 "value": r.value,
                 "edit": r.edit.value if r.edit else "",
             }
@@ -221,14 +221,16 @@ class VisitModel(QObject):
 
     dossierCode = _prop(str, lambda self: (self._outcome() and self._outcome().dossier_code) or "")
     localReference = _prop(str, lambda self: self._outcome().local_reference if self._outcome() else "")
-    delivered = _prop(bool, lambda self: bool(self._outcome() and self._outcome().delivery is Delivery.ACCEPTED))
-    outcomeMessage = _prop(str, lambda self: tr("Outbox", self._outcome().message) if self._outcome() else "")
-    appointment = _prop(
-        str, lambda self: format_date(self._outcome().appointment) if self._outcome() else ""
+    delivered = _prop(
+        bool, lambda self: bool(self._outcome() and self._outcome().delivery is Delivery.ACCEPTED)
     )
+    outcomeMessage = _prop(str, lambda self: tr("Outbox", self._outcome().message) if self._outcome() else "")
+    appointment = _prop(str, lambda self: format_date(self._outcome().appointment) if self._outcome() else "")
     qrUrl = _prop(str, lambda self: f"image://visit/qr/{self._revision}" if self._outcome() else "")
     receiptPath = _prop(str, lambda self: self._receipt_path)
-    feeText = _prop(str, lambda self: format_vnd(self.visit.procedure.fee("direct")) if self.visit.procedure else "")
+    feeText = _prop(
+        str, lambda self: format_vnd(self.visit.procedure.fee("direct")) if self.visit.procedure else ""
+    )
     delegated = _prop(bool, lambda self: self.visit.authorised is not None)
     authorisedName = _prop(str, lambda self: self.visit.authorised.full_name if self.visit.authorised else "")
 
@@ -400,8 +402,13 @@ class VisitModel(QObject):
             assert visit.procedure is not None
             outcome = outbox.submit(dossier, visit.procedure.name)
             for purpose, granted in consents.items():
-                store.record_consent(client_id=dossier.client_id, purpose=purpose.value, granted=granted,
-                                     text_version="2026-11-1", actor=actor)
+                store.record_consent(
+                    client_id=dossier.client_id,
+                    purpose=purpose.value,
+                    granted=granted,
+                    text_version="2026-11-1",
+                    actor=actor,
+                )
             return outcome
 
         def done(outcome: Outcome) -> None:
@@ -437,8 +444,9 @@ class VisitModel(QObject):
             procedure_code=visit.procedure.code,
             applicant_name=visit.identity.full_name,
             mask_name=self._mode is Mode.KIOSK,
-            documents=[(d.name, d.originals, d.copies) for d in visit.procedure.documents
-                       if visit.pages.get(d.code)],
+            documents=[
+                (d.name, d.originals, d.copies) for d in visit.procedure.documents if visit.pages.get(d.code)
+            ],
             received_at=datetime.now(),
             appointment=outcome.appointment,
             fee=visit.procedure.fee("direct"),
@@ -527,4 +535,3 @@ class VisitImages(QQuickImageProvider):
             size.setWidth(image.width())
             size.setHeight(image.height())
         return image
-

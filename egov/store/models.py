@@ -176,9 +176,7 @@ class AccountRow(Base):
     """A staff account; only the argon2id hash of the password is kept."""
 
     __tablename__ = "accounts"
-    __table_args__ = (
-        CheckConstraint("role IN ('supervisor', 'agent', 'volunteer')", name="role"),
-    )
+    __table_args__ = (CheckConstraint("role IN ('supervisor', 'agent', 'volunteer')", name="role"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     username: Mapped[str] = mapped_column(String(64), unique=True)

@@ -493,7 +493,10 @@ class Store:
             if reason:
                 detail += f"; reason={reason[:500]}"
             self.audit_in(
-                session, actor=actor, action="dossier.state", subject=dossier_subject(row.client_id),
+                session,
+                actor=actor,
+                action="dossier.state",
+                subject=dossier_subject(row.client_id),
                 detail=detail,
             )
 
@@ -528,9 +531,7 @@ class Store:
         for row in rows:
             applicant_name = authorised_name = ""
             if row.purged_at is None:
-                applicant_name = self._unseal_json(row.client_id, "applicant", row.applicant_enc)[
-                    "full_name"
-                ]
+                applicant_name = self._unseal_json(row.client_id, "applicant", row.applicant_enc)["full_name"]
                 authorised = self._unseal_json(row.client_id, "authorised", row.authorised_enc)
                 authorised_name = authorised["full_name"] if authorised else ""
             summaries.append(
@@ -565,7 +566,10 @@ class Store:
                 att.data_enc = att.filename_enc = None
             row.purged_at = row.updated_at = self.now()
             self.audit_in(
-                session, actor=actor, action="dossier.purged", subject=dossier_subject(row.client_id),
+                session,
+                actor=actor,
+                action="dossier.purged",
+                subject=dossier_subject(row.client_id),
                 detail=f"attachments={len(row.attachments)}",
             )
 
@@ -587,8 +591,12 @@ class Store:
         with self.write() as session:
             session.add(
                 ConsentRow(
-                    client_id=cid, purpose=purpose, granted=bool(granted), text_version=text_version,
-                    actor=actor, at=self.now(),
+                    client_id=cid,
+                    purpose=purpose,
+                    granted=bool(granted),
+                    text_version=text_version,
+                    actor=actor,
+                    at=self.now(),
                 )
             )
             self.audit_in(
@@ -611,7 +619,11 @@ class Store:
         return [
             ConsentRecord(
                 client_id=uuid.UUID(r.client_id) if r.client_id else None,
-                purpose=r.purpose, granted=r.granted, text_version=r.text_version, actor=r.actor, at=r.at,
+                purpose=r.purpose,
+                granted=r.granted,
+                text_version=r.text_version,
+                actor=r.actor,
+                at=r.at,
             )
             for r in rows
         ]
@@ -694,8 +706,10 @@ class Store:
         with self.read() as session:
             rows = session.scalars(select(AuditRow).order_by(AuditRow.id).execution_options(yield_per=500))
             for row in rows:
-                if row.id != expected_id or row.prev_hash != prev_hash or row.hash != _chain_hash(
-                    prev_hash, row
+                if (
+                    row.id != expected_id
+                    or row.prev_hash != prev_hash
+                    or row.hash != _chain_hash(prev_hash, row)
                 ):
                     log.warning("audit chain broken at entry %d", row.id)
                     return AuditCheck(ok=False, first_bad_id=row.id, checked=checked)
