@@ -19,6 +19,7 @@ import cv2
 import numpy as np
 
 from egov.text import QT_TRANSLATE_NOOP
+from hardware.deadline import DeadlineExceeded, call_with_deadline
 
 PREVIEW_MAX_SIDE = 640  # enough to frame a page on screen, cheap to convert every frame
 OPEN_TIMEOUT = 5.0
@@ -26,6 +27,9 @@ PREVIEW_TIMEOUT = 1.0
 STILL_TIMEOUT = 5.0
 
 Frame = np.ndarray  # uint8 BGR, height × width × 3
+
+
+_T = TypeVar("_T")
 
 
 class CameraErrorKind(enum.Enum):
@@ -150,40 +154,16 @@ class SampleCamera:
         self._cache.clear()
 
 
-_T = TypeVar("_T")
-
-
 def _with_timeout(
     call: Callable[[], _T],
     timeout: float,
     what: str,
     started: Callable[[threading.Thread], None] | None = None,
 ) -> _T:
-    """Run `call` on a helper thread and give up after `timeout` seconds.
-
-    VideoCapture.open and read can block forever on a wedged USB camera or a dead stream, and not
-    every backend honours the OpenCV timeout properties; the thread is the guarantee. A call that
-    times out is left to finish (or not) on its daemon thread.
-    """
-    result: list[_T] = []
-    failure: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            result.append(call())
-        except BaseException as exc:  # handed back to the caller below
-            failure.append(exc)
-
-    worker = threading.Thread(target=run, name=f"camera-{what}", daemon=True)
-    worker.start()
-    if started is not None:
-        started(worker)
-    worker.join(timeout)
-    if worker.is_alive():
-        raise CameraError(CameraErrorKind.TIMEOUT, f"{what} took longer than {timeout:g} s")
-    if failure:
-        raise failure[0]
-    return result[0]
+    try:
+        return call_with_deadline(call, timeout, f"camera-{what}", started)
+    except DeadlineExceeded:
+        raise CameraError(CameraErrorKind.TIMEOUT, f"{what} took longer than {timeout:g} s") from None
 
 
 class OpenCVCamera:

@@ -8,13 +8,12 @@ was found, never whose data: no card contents, no URLs with credentials.
 from __future__ import annotations
 
 import tempfile
-import threading
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import Literal
 
 from hardware.camera import CameraError, CameraErrorKind, SampleCamera, camera_from_config
+from hardware.deadline import DeadlineExceeded, call_with_deadline
 from hardware.printer import PreviewPrinter, PrinterError, printer_from_uri
 
 State = Literal["ok", "missing", "error"]
@@ -33,34 +32,6 @@ class Check:
     detail_vi: str
 
 
-_T = TypeVar("_T")
-
-
-class _TimedOut(Exception):
-    pass
-
-
-def _bounded(call: Callable[[], _T], timeout: float, name: str) -> _T:
-    """`call()` on a daemon thread, abandoned after `timeout` seconds (raises _TimedOut)."""
-    result: list[_T] = []
-    failure: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            result.append(call())
-        except BaseException as exc:  # handed back to the caller below
-            failure.append(exc)
-
-    worker = threading.Thread(target=run, name=f"doctor-{name}", daemon=True)
-    worker.start()
-    worker.join(timeout)
-    if worker.is_alive():
-        raise _TimedOut
-    if failure:
-        raise failure[0]
-    return result[0]
-
-
 def check_reader(timeout: float = READER_TIMEOUT) -> Check:
     """The PC/SC chip-card reader, through pyscard and the pcscd service."""
     name = "reader"
@@ -76,8 +47,8 @@ def check_reader(timeout: float = READER_TIMEOUT) -> Check:
             "Chưa cài thư viện đọc thẻ (pyscard/libpcsclite).",
         )
     try:
-        found = _bounded(readers, timeout, name)
-    except _TimedOut:
+        found = call_with_deadline(readers, timeout, f"doctor-{name}")
+    except DeadlineExceeded:
         return Check(
             name,
             "error",

@@ -90,20 +90,9 @@ def cmd_agent(args: argparse.Namespace) -> int:
 def cmd_portal_serve(args: argparse.Namespace) -> int:
     from egov.catalog import load_catalog
     from egov.portal.server import serve
-    from ui.services import TRAINING_ADMIN_TOKEN, TRAINING_TOKEN
+    from ui.services import TRAINING_ADMIN_TOKEN, TRAINING_TOKEN, catalog_lookups
 
-    catalog = load_catalog()
-
-    def fee(code: str, channel: str) -> int | None:
-        procedure = catalog.get(code)
-        info = procedure.channel(channel) if procedure else None
-        return info.fee if info else None
-
-    def days(code: str, channel: str) -> int | None:
-        procedure = catalog.get(code)
-        info = procedure.channel(channel) if procedure else None
-        return info.processing_days if info else None
-
+    fee, days = catalog_lookups(load_catalog())
     db = args.db or str(_settings(args).data_dir / "training-portal.sqlite3")
     tokens = tuple(t for t in os.environ.get("DVC_PORTAL_TOKENS", TRAINING_TOKEN).split(",") if t)
     admin = os.environ.get("DVC_PORTAL_ADMIN_TOKEN", TRAINING_ADMIN_TOKEN)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -69,8 +70,10 @@ def portal_token(settings: Settings) -> str:
     return value
 
 
-def start_training_portal(settings: Settings, catalog: Catalog, db: str | None = None) -> TrainingPortal:
-    db = db or settings.training_portal.db or str(settings.data_dir / "training-portal.sqlite3")
+def catalog_lookups(
+    catalog: Catalog,
+) -> tuple[Callable[[str, str], int | None], Callable[[str, str], int | None]]:
+    """The fee and the processing days of a procedure on a channel, as the training portal asks."""
 
     def fee(code: str, channel: str) -> int | None:
         procedure = catalog.get(code)
@@ -82,6 +85,12 @@ def start_training_portal(settings: Settings, catalog: Catalog, db: str | None =
         info = procedure.channel(channel) if procedure else None
         return info.processing_days if info else None
 
+    return fee, days
+
+
+def start_training_portal(settings: Settings, catalog: Catalog, db: str | None = None) -> TrainingPortal:
+    db = db or settings.training_portal.db or str(settings.data_dir / "training-portal.sqlite3")
+    fee, days = catalog_lookups(catalog)
     return TrainingPortal(
         db, tokens=(TRAINING_TOKEN,), admin_token=TRAINING_ADMIN_TOKEN, fees=fee, processing_days=days
     )
