@@ -39,7 +39,15 @@ def timed(fn, repeat: int) -> float:
 def main() -> None:
     os.environ["DVC_KIOSK_DATA_DIR"] = tempfile.mkdtemp(prefix="dvc-bench-")
     catalog = load_catalog()
-    queries = ["đăng ký khai sinh", "dang ky khai sinh", "khai si", "tam tru", "chứng thực", "1.001193", "zzzz"]
+    queries = [
+        "đăng ký khai sinh",
+        "dang ky khai sinh",
+        "khai si",
+        "tam tru",
+        "chứng thực",
+        "1.001193",
+        "zzzz",
+    ]
     per_query = timed(lambda: [catalog.search(q) for q in queries], 200) / len(queries)
     print(f"catalogue search: {per_query * 1e6:8.1f} µs per query ({len(catalog)} procedures)")
 
