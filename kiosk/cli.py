@@ -10,8 +10,12 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from config.settings import ConfigError, Settings, load_settings
+
+if TYPE_CHECKING:
+    from ui.services import Services
 
 log = logging.getLogger("dvc_kiosk")
 
@@ -64,13 +68,13 @@ def _run_app(args: argparse.Namespace, mode_name: str) -> int:
         services.close()
 
 
-def _resend_pending(services: object) -> None:
+def _resend_pending(services: Services) -> None:
     """What a crash or an outage left queued goes out first, on its own thread."""
     import threading
 
     def work() -> None:
         try:
-            outcomes = services.outbox("system").resend_pending()  # type: ignore[attr-defined]
+            outcomes = services.outbox("system").resend_pending()
             if outcomes:
                 log.info("resent %d pending dossiers", len(outcomes))
         except Exception:  # noqa: BLE001 - the app runs on; the dossiers stay queued

@@ -10,18 +10,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from egov.flow import Mode, Step
+from egov.flow import Mode
 from egov.training import example_answers
 from ui.events import wait_until
 from ui.shell import Shell
+from ui.staging_names import AGENT_PAGES, KIOSK_PAGES
 
 BIRTH = "1.001193"
 TEMPORARY_RESIDENCE = "1.004194"  # has a fee: the fee page shows
 
 
 def pages_for(mode: Mode) -> list[str]:
-    visit_pages = [s.value for s in Step if mode is Mode.AGENT or s is not Step.DELEGATE]
-    return (["signin", "home"] if mode is Mode.AGENT else []) + visit_pages
+    return AGENT_PAGES if mode is Mode.AGENT else KIOSK_PAGES
 
 
 def stage(shell: Shell, page: str) -> None:

@@ -45,7 +45,6 @@ def tr(context: str, text: str) -> str:
 class VisitModel(QObject):
     changed = Signal()
     visitEnded = Signal()  # the agent point goes back to its case list
-    receiptPrinted = Signal(str)  # path of the preview, or the printer's name
 
     def __init__(self, services: Services, mode: Mode, jobs: Jobs, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -105,16 +104,12 @@ class VisitModel(QObject):
     busy = _prop(bool, lambda self: self._busy)
     message = _prop(str, lambda self: self._message)
     messageField = _prop(str, lambda self: self._message_field)
-    revision = _prop(int, lambda self: self._revision)
     officeName = _prop(str, lambda self: self._services.settings.office.name)
-    officeAddress = _prop(str, lambda self: self._services.settings.office.address)
     hotline = _prop(str, lambda self: self._services.settings.office.hotline)
     catalogVersion = _prop(str, lambda self: self._services.catalog.version)
     catalogDate = _prop(str, lambda self: format_date(self._services.catalog.date))
     demoAvailable = _prop(bool, lambda self: self._services.settings.identity.demo)
     isSample = _prop(bool, lambda self: bool(self.visit.identity and self.visit.identity.is_sample))
-    identityName = _prop(str, lambda self: self.visit.identity.full_name if self.visit.identity else "")
-    identitySource = _prop(str, lambda self: self.visit.identity.source.value if self.visit.identity else "")
     agentName = _prop(str, lambda self: self._agent)
     helpRequested = _prop(bool, lambda self: self._help)
     searchText = _prop(str, lambda self: self._search)
@@ -231,8 +226,6 @@ class VisitModel(QObject):
     feeText = _prop(
         str, lambda self: format_vnd(self.visit.procedure.fee("direct")) if self.visit.procedure else ""
     )
-    delegated = _prop(bool, lambda self: self.visit.authorised is not None)
-    authorisedName = _prop(str, lambda self: self.visit.authorised.full_name if self.visit.authorised else "")
 
     def tracking_url(self) -> str:
         code = self.visit.outcome.dossier_code if self.visit.outcome else None
@@ -463,7 +456,6 @@ class VisitModel(QObject):
 
         def done(path: Any) -> None:
             self._receipt_path = str(path or "")
-            self.receiptPrinted.emit(self._receipt_path)
             self._update()
 
         def failed(exc: BaseException) -> None:
