@@ -23,7 +23,10 @@ from typing import Any, NoReturn
 
 from egov.dossier import Channel
 from egov.identity import IDENTITY_FIELDS
-from egov.text import fold
+from egov.text import QT_TRANSLATE_NOOP, fold, format_vnd
+
+PROVINCE_FEE = QT_TRANSLATE_NOOP("Money", "Theo mức thu do tỉnh quy định")
+PROVINCE_FEE_ABOUT = QT_TRANSLATE_NOOP("Money", "Khoảng {amount} (theo mức thu do tỉnh quy định)")
 
 CODE_PATTERN = re.compile(r"^\d\.\d{6}$")
 CHANNELS = tuple(c.value for c in Channel)
@@ -55,6 +58,19 @@ class ChannelInfo:
     # The province's People's Council sets the amount, so `fee` is only indicative: the UI must
     # show fee_note rather than "Miễn phí" when fee is 0.
     fee_set_by_province: bool = False
+
+    def fee_text(self) -> str:
+        """The fee as the citizen reads it: never "Miễn phí" for an amount the province sets."""
+        if not self.fee_set_by_province:
+            return format_vnd(self.fee)
+        if self.fee == 0:
+            return PROVINCE_FEE
+        return PROVINCE_FEE_ABOUT.format(amount=format_vnd(self.fee))
+
+    @property
+    def payable(self) -> bool:
+        """Whether the citizen may have something to pay: the fee page is shown."""
+        return self.fee > 0 or self.fee_set_by_province
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,13 +160,22 @@ class Procedure:
                 return info
         return None
 
+    def fee_text(self, channel: str | Channel = "direct") -> str:
+        return self._offered(channel).fee_text()
+
+    def payable(self, channel: str | Channel = "direct") -> bool:
+        return self._offered(channel).payable
+
     def fee(self, channel: str | Channel = "direct") -> int:
         """The state fee in đồng on `channel`; LookupError if the procedure is not offered there."""
+        return self._offered(channel).fee
+
+    def _offered(self, channel: str | Channel) -> ChannelInfo:
         info = self.channel(channel)
         if info is None:
             key = channel.value if isinstance(channel, Channel) else channel
             raise LookupError(f"procedure {self.code} is not offered on channel {key!r}")
-        return info.fee
+        return info
 
 
 # ---------------------------------------------------------------------------------------------

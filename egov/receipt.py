@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal
 
-from egov.text import format_vnd, nfc
+from egov.text import nfc
 
 Align = Literal["left", "center", "right"]
 
@@ -134,7 +134,7 @@ def dossier_receipt(
     documents: Sequence[tuple[str, int, int]],
     received_at: datetime,
     appointment: date | None,
-    fee: int,
+    fee_text: str,
     tracking_url: str,
     reprint: bool = False,
     sample: bool = False,
@@ -185,7 +185,7 @@ def dossier_receipt(
             "Hẹn trả kết quả",
             format_date(appointment) if appointment is not None else "sẽ thông báo sau",
         ),
-        KeyValue("Lệ phí", format_vnd(fee)),
+        KeyValue("Lệ phí", fee_text),
         Rule(),
         QR(tracking_url, "Quét mã để tra cứu hồ sơ"),
         # The address in words too: a QR that will not scan must not strand the applicant.

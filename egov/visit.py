@@ -21,7 +21,7 @@ from egov.dossier import Attachment, Channel, Dossier, Person
 from egov.flow import Facts, Flow, Mode, Step
 from egov.identity import IDENTITY_FIELDS, Identity, IdentityError, demo_identity, identity_from_manual
 from egov.outbox import Outcome
-from egov.text import QT_TRANSLATE_NOOP, fold, format_vnd, nfc
+from egov.text import QT_TRANSLATE_NOOP, fold, nfc
 
 
 class PageImage(Protocol):
@@ -123,7 +123,7 @@ class Visit:
         return Facts(
             manual_identity=self._manual,
             has_documents=bool(proc and proc.documents),
-            has_fee=bool(proc and proc.fee(Channel.DIRECT.value) > 0),
+            has_fee=bool(proc and proc.payable(Channel.DIRECT)),
             delegated=self.authorised is not None,
         )
 
@@ -291,7 +291,7 @@ class Visit:
             CheckRow(
                 proc_section,
                 QT_TRANSLATE_NOOP("Check", "Lệ phí"),
-                format_vnd(self.procedure.fee(Channel.DIRECT.value)),
+                self.procedure.fee_text(Channel.DIRECT),
                 None,
             )
         )

@@ -312,3 +312,15 @@ def load_catalog_once() -> Catalog:
     if not _CACHED:
         _CACHED.append(load_catalog())
     return _CACHED[0]
+
+
+def test_a_fee_the_province_sets_is_never_shown_as_free() -> None:
+    catalog = load_catalog()
+    marital = catalog.get("1.004873")  # fee set by the province's People's Council
+    assert marital is not None and marital.channel("direct").fee_set_by_province
+    assert "Miễn phí" not in marital.fee_text("direct")
+    assert "tỉnh" in marital.fee_text("direct")
+    business = catalog.get("1.001612")  # an indicative amount, still the province's to set
+    assert business.fee_text("direct") == "Khoảng 100.000 đ (theo mức thu do tỉnh quy định)"
+    assert catalog.get("1.001193").fee_text("direct") == "Miễn phí"
+    assert catalog.get("1.004194").fee_text("direct") == "15.000 đ"

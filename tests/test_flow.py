@@ -242,3 +242,13 @@ def test_wipe_forgets_everything_personal(catalog) -> None:
     assert visit.identity is None and visit.form_values == {} and visit.pages == {}
     assert identity.full_name == "" and identity.id_number == ""
     assert visit.flow.current is Step.WELCOME
+
+
+def test_a_fee_set_by_the_province_shows_the_fee_page(catalog) -> None:
+    visit = new_visit(catalog)
+    walk_to_consent(visit, "1.004873")
+    assert any(r.value == catalog.get("1.004873").fee_text("direct") for r in visit.check_rows())
+    visit.set_consent(Consent.TRANSMIT, True)
+    visit.confirm_consent()
+    outcome = Outcome(uuid.uuid4(), Delivery.QUEUED, None, None, "queued")
+    assert visit.submitted(outcome) is Step.FEE

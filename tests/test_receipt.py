@@ -26,6 +26,7 @@ from egov.receipt import (
     dossier_receipt,
     mask_name,
 )
+from egov.text import format_vnd
 from hardware.printer import PreviewPrinter, PrinterError, PrinterErrorKind, printer_from_uri
 from hardware.raster import WIDTHS, render
 
@@ -45,7 +46,7 @@ def _receipt(**changes: Any) -> list[Block]:
         "documents": [("Tờ khai đăng ký khai sinh", 1, 0), ("Giấy chứng sinh", 1, 1)],
         "received_at": datetime(2025, 3, 5, 14, 7),
         "appointment": date(2025, 3, 6),
-        "fee": 8000,
+        "fee_text": format_vnd(8000),
         "tracking_url": TRACKING_URL,
     }
     arguments.update(changes)
@@ -107,7 +108,7 @@ def test_receipt_variants() -> None:
     assert _all_text(_receipt(sample=True)).count(SAMPLE_MARK) == 2
     queued = _all_text(_receipt(queued=True, dossier_code="KIOSK-0042"))
     assert QUEUED_LINE in queued and "KIOSK-0042" in queued and "Mã hồ sơ" not in queued
-    assert "Miễn phí" in _all_text(_receipt(fee=0))
+    assert "Miễn phí" in _all_text(_receipt(fee_text=format_vnd(0)))
     assert "sẽ thông báo sau" in _all_text(_receipt(appointment=None))
 
 

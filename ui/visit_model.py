@@ -21,7 +21,6 @@ from egov.flow import Mode, Step
 from egov.identity import format_date
 from egov.outbox import Delivery, Outcome, local_reference
 from egov.receipt import dossier_receipt
-from egov.text import format_vnd
 from egov.visit import CONSENT_TEXTS, Consent, Visit, VisitError
 from hardware.pages import pack_pdf, page_from_still
 from hardware.raster import render
@@ -127,7 +126,7 @@ class VisitModel(QObject):
             "code": p.code,
             "name": p.name,
             "field": p.field,
-            "fee": format_vnd(p.fee("direct")),
+            "fee": p.fee_text("direct"),
             "days": days if days is not None else -1,
             "delegable": p.may_delegate,
         }
@@ -223,9 +222,7 @@ class VisitModel(QObject):
     appointment = _prop(str, lambda self: format_date(self._outcome().appointment) if self._outcome() else "")
     qrUrl = _prop(str, lambda self: f"image://visit/qr/{self._revision}" if self._outcome() else "")
     receiptPath = _prop(str, lambda self: self._receipt_path)
-    feeText = _prop(
-        str, lambda self: format_vnd(self.visit.procedure.fee("direct")) if self.visit.procedure else ""
-    )
+    feeText = _prop(str, lambda self: self.visit.procedure.fee_text("direct") if self.visit.procedure else "")
 
     def tracking_url(self) -> str:
         code = self.visit.outcome.dossier_code if self.visit.outcome else None
@@ -442,7 +439,7 @@ class VisitModel(QObject):
             ],
             received_at=datetime.now(),
             appointment=outcome.appointment,
-            fee=visit.procedure.fee("direct"),
+            fee_text=visit.procedure.fee_text("direct"),
             tracking_url=self.tracking_url() or local_reference(outcome.client_id),
             reprint=reprint,
             sample=visit.identity.is_sample,

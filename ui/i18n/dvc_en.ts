@@ -24,12 +24,12 @@
         <translation>A user name has 3–32 characters: letters without accents, digits, dots and hyphens.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Mật khẩu cần ít nhất 8 ký tự.</source>
         <translation>The password needs at least 8 characters.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Hãy chọn vai trò của tài khoản.</source>
         <translation>Please choose a role for the account.</translation>
     </message>
@@ -44,7 +44,7 @@
         <translation>This user name is already taken. Please choose another one.</translation>
     </message>
     <message>
-        <location filename="../../agent_point/session_model.py" line="+80"/>
+        <location filename="../../agent_point/session_model.py" line="+82"/>
         <source>Không đăng nhập được do lỗi hệ thống. Hãy thử lại hoặc báo người quản lý.</source>
         <translation>Could not sign in because of a system error. Please try again or tell your manager.</translation>
     </message>
@@ -110,7 +110,7 @@
 <context>
     <name>Camera</name>
     <message>
-        <location filename="../../hardware/camera.py" line="+39"/>
+        <location filename="../../hardware/camera.py" line="+43"/>
         <source>Không tìm thấy máy ảnh. Vui lòng báo cán bộ hướng dẫn.</source>
         <translation>The camera was not found. Please tell a staff member.</translation>
     </message>
@@ -153,42 +153,42 @@
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../egov/visit.py" line="+259"/>
+        <location filename="../../egov/visit.py" line="+260"/>
         <source>Người nộp hồ sơ</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>Người được ủy quyền</source>
         <translation>Authorised person</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Số định danh</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Tên thủ tục</source>
         <translation>Procedure name</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Lệ phí</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Tờ khai</source>
         <translation>Application form</translation>
     </message>
@@ -198,7 +198,7 @@
         <translation>Documents</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>{n} trang</source>
         <translation>{n} page(s)</translation>
     </message>
@@ -241,7 +241,7 @@
         <translation>I do not agree</translation>
     </message>
     <message>
-        <location filename="../../egov/visit.py" line="-240"/>
+        <location filename="../../egov/visit.py" line="-264"/>
         <source>Tôi đồng ý gửi thông tin cá nhân và giấy tờ trong hồ sơ này đến cơ quan giải quyết thủ tục. Ảnh giấy tờ được xóa khỏi máy sau khi cơ quan đã nhận hồ sơ.</source>
         <translation>I agree to send the personal information and documents in this application to the office that handles the procedure. The photos of the documents are deleted from this machine once the office has received the application.</translation>
     </message>
@@ -315,7 +315,7 @@
         <translation>Phone number</translation>
     </message>
     <message>
-        <location filename="../../egov/visit.py" line="+143"/>
+        <location filename="../../egov/visit.py" line="+144"/>
         <source>Hãy nhập họ tên người được ủy quyền.</source>
         <translation>Please enter the full name of the authorised person.</translation>
     </message>
@@ -368,7 +368,7 @@
         <translation>Take photo</translation>
     </message>
     <message>
-        <location filename="../../egov/visit.py" line="-148"/>
+        <location filename="../../egov/visit.py" line="-149"/>
         <source>Hãy chụp ít nhất một trang cho: {name}</source>
         <translation>Please photograph at least one page of: {name}</translation>
     </message>
@@ -475,7 +475,7 @@
         <translation>Please enter {label} as day/month/year, for example 05/09/2024.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{label} không thể là ngày trong tương lai. Hãy kiểm tra lại.</source>
         <translation>{label} cannot be a date in the future. Please check it again.</translation>
     </message>
@@ -631,12 +631,12 @@
         <translation>The personal ID number has exactly 12 digits, printed on the front of the card.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Hãy nhập họ và tên như in trên thẻ.</source>
         <translation>Please enter the full name as printed on the card.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Hãy nhập ngày sinh theo dạng ngày/tháng/năm, ví dụ 05/09/1958.</source>
         <translation>Please enter the date of birth as day/month/year, for example 05/09/1958.</translation>
     </message>
@@ -759,11 +759,21 @@
         <source>Miễn phí</source>
         <translation>Free of charge</translation>
     </message>
+    <message>
+        <location filename="../../egov/catalog.py" line="+28"/>
+        <source>Theo mức thu do tỉnh quy định</source>
+        <translation>As set by the province</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Khoảng {amount} (theo mức thu do tỉnh quy định)</source>
+        <translation>About {amount} (as set by the province)</translation>
+    </message>
 </context>
 <context>
     <name>Outbox</name>
     <message>
-        <location filename="../../egov/outbox.py" line="+63"/>
+        <location filename="../../egov/outbox.py" line="+69"/>
         <source>Hồ sơ đã được gửi đến cơ quan giải quyết.</source>
         <translation>Your application has been sent to the office that handles it.</translation>
     </message>
@@ -978,7 +988,7 @@
         <translation>%1 working day(s)</translation>
     </message>
     <message>
-        <location filename="../../egov/visit.py" line="+109"/>
+        <location filename="../../egov/visit.py" line="+110"/>
         <source>Không tìm thấy thủ tục này.</source>
         <translation>This procedure was not found.</translation>
     </message>
@@ -1021,7 +1031,7 @@
         <translation>Very unhappy</translation>
     </message>
     <message>
-        <location filename="../../egov/visit.py" line="+184"/>
+        <location filename="../../egov/visit.py" line="+209"/>
         <source>Hãy chọn một mức từ 1 đến 5.</source>
         <translation>Please choose a score from 1 to 5.</translation>
     </message>
