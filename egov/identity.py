@@ -71,7 +71,7 @@ def parse_date(text: str) -> date:
     return date(year, month, day)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False)
 class Identity:
     """The card holder. Every field is personal data: never log it, wipe it at the end of a visit."""
 
@@ -92,6 +92,9 @@ class Identity:
     mother_name: str = ""
     spouse_name: str = ""
     extra: dict[str, str] = field(default_factory=dict)
+
+    def __repr__(self) -> str:  # a stray log line or traceback must not carry the citizen's data
+        return f"Identity(source={self.source.value})"
 
     @property
     def is_sample(self) -> bool:

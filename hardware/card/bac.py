@@ -60,7 +60,8 @@ def mrz_information(document_number: str, birth_yymmdd: str, expiry_yymmdd: str)
     number = document_number.strip().upper()
     if not number or any(c not in _MRZ_VALUES for c in number):
         raise ValueError("document number must be MRZ characters (0-9, A-Z, '<')")
-    if not (_is_date(birth_yymmdd) and _is_date(expiry_yymmdd)):
+    # A card that never expires carries fillers in the MRZ's expiry field; they key BAC as printed.
+    if not (_is_date(birth_yymmdd) and (_is_date(expiry_yymmdd) or expiry_yymmdd == "<<<<<<")):
         raise ValueError("dates are YYMMDD")
     number = number.ljust(9, "<")
     return "".join(f"{part}{check_digit(part)}" for part in (number, birth_yymmdd, expiry_yymmdd))
