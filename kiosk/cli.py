@@ -346,6 +346,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True)
     p.set_defaults(func=cmd_screenshot)
 
+    from kiosk.card_cli import add_card_commands
+
+    add_card_commands(sub)
+
     account = sub.add_parser("account", help="agent-point accounts").add_subparsers(
         dest="account_command", required=True
     )
