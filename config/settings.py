@@ -66,6 +66,9 @@ class TrainingPortal:
 @dataclass(frozen=True, slots=True)
 class IdentitySettings:
     demo: bool
+    reader: str
+    card_profile: str
+    csca: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,6 +208,11 @@ def load_settings(path: str | Path | None = None) -> Settings:
             source,
             "[portal] url",
             'kind = "http" needs a url starting with https:// (http:// only to loopback)',
+        )
+    reader = settings.identity.reader.strip()
+    if reader not in ("emulator", "pcsc", "none", "") and not reader.startswith("pcsc:"):
+        raise ConfigError(
+            source, "[identity] reader", f"expected emulator, pcsc, pcsc:NAME or none, got {reader!r}"
         )
     if settings.kiosk.idle_warning_seconds < 20:
         # WCAG 2.2.1: at least 20 seconds to extend a time limit with a simple action.

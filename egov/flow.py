@@ -19,6 +19,7 @@ class Step(enum.StrEnum):
 
     WELCOME = "welcome"
     IDENTIFY = "identify"
+    CARD = "card"
     IDENTITY_MANUAL = "identity_manual"
     PROCEDURE = "procedure"
     DELEGATE = "delegate"
@@ -40,7 +41,7 @@ class Mode(enum.StrEnum):
 # The step indicator counts stages, not pages: "Bước 2/6 – Chọn thủ tục". Several pages may share
 # a stage (manual identity belongs to identification), so the count stays small for the citizen.
 STAGES: tuple[tuple[str, tuple[Step, ...]], ...] = (
-    (QT_TRANSLATE_NOOP("Flow", "Xác định người nộp"), (Step.IDENTIFY, Step.IDENTITY_MANUAL)),
+    (QT_TRANSLATE_NOOP("Flow", "Xác định người nộp"), (Step.IDENTIFY, Step.CARD, Step.IDENTITY_MANUAL)),
     (QT_TRANSLATE_NOOP("Flow", "Chọn thủ tục"), (Step.PROCEDURE, Step.DELEGATE)),
     (QT_TRANSLATE_NOOP("Flow", "Điền tờ khai"), (Step.FORM,)),
     (QT_TRANSLATE_NOOP("Flow", "Chụp giấy tờ"), (Step.DOCUMENTS,)),
@@ -58,6 +59,7 @@ class Facts:
     """What the flow needs to know about the visit to choose the next page."""
 
     manual_identity: bool = False
+    card_identity: bool = False
     has_documents: bool = True
     has_fee: bool = False
     delegated: bool = False
@@ -66,10 +68,17 @@ class Facts:
 NextFn = Callable[[Facts], Step | None]
 
 
+def _after_identify(f: Facts) -> Step:
+    if f.card_identity:
+        return Step.CARD
+    return Step.IDENTITY_MANUAL if f.manual_identity else Step.PROCEDURE
+
+
 def _kiosk_map() -> dict[Step, NextFn]:
     return {
         Step.WELCOME: lambda f: Step.IDENTIFY,
-        Step.IDENTIFY: lambda f: Step.IDENTITY_MANUAL if f.manual_identity else Step.PROCEDURE,
+        Step.IDENTIFY: _after_identify,
+        Step.CARD: lambda f: Step.PROCEDURE,
         Step.IDENTITY_MANUAL: lambda f: Step.PROCEDURE,
         Step.PROCEDURE: lambda f: Step.FORM,
         Step.FORM: lambda f: Step.DOCUMENTS if f.has_documents else Step.CHECK,

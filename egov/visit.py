@@ -115,6 +115,7 @@ class Visit:
         self.outcome: Outcome | None = None
         self.rating: int | None = None
         self._manual = False
+        self._card = False
 
     # -- navigation ----------------------------------------------------------------------------
 
@@ -122,6 +123,7 @@ class Visit:
         proc = self.procedure
         return Facts(
             manual_identity=self._manual,
+            card_identity=self._card,
             has_documents=bool(proc and proc.documents),
             has_fee=bool(proc and proc.payable(Channel.DIRECT)),
             delegated=self.authorised is not None,
@@ -136,11 +138,17 @@ class Visit:
         return self.advance()
 
     def use_demo_identity(self) -> Step | None:
+        self._manual, self._card = False, False
         self._set_identity(demo_identity())
         return self.advance()
 
     def choose_manual_identity(self) -> Step | None:
-        self._manual = True
+        self._manual, self._card = True, False
+        return self.advance()
+
+    def choose_card_identity(self) -> Step | None:
+        """The chip card: the card page asks for the access number and reads it."""
+        self._manual, self._card = False, True
         return self.advance()
 
     def set_manual_identity(self, values: dict[str, str]) -> Step | None:

@@ -21,6 +21,7 @@ from egov.portal.client import PortalClient
 from egov.portal.server import TrainingPortal
 from egov.store import Store, open_store
 from hardware.camera import Camera, camera_from_config
+from hardware.card.service import CardService, ReaderConfig, load_csca
 from hardware.printer import Printer, printer_from_uri
 
 log = logging.getLogger(__name__)
@@ -39,6 +40,7 @@ class Services:
     camera: Camera
     printer: Printer
     receipts_dir: Path
+    card: CardService
     training_portal: TrainingPortal | None = None
     closers: list = field(default_factory=list)
 
@@ -116,4 +118,18 @@ def build_services(settings: Settings) -> Services:
     camera = camera_from_config(settings.camera.source)
     closers.append(camera.close)
     printer = printer_from_uri(settings.printer.uri, receipts)
-    return Services(settings, catalog, store, portal, camera, printer, receipts, training, closers)
+    card = card_service(settings)
+    return Services(settings, catalog, store, portal, camera, printer, receipts, card, training, closers)
+
+
+def card_service(settings: Settings) -> CardService:
+    identity = settings.identity
+    try:
+        config = ReaderConfig.parse(identity.reader, identity.card_profile)
+    except ValueError as exc:
+        raise ConfigError(settings.source, "[identity] reader", str(exc)) from None
+    try:
+        csca = load_csca(identity.csca)
+    except Exception as exc:  # noqa: BLE001 - any unreadable trust store is a config error
+        raise ConfigError(settings.source, "[identity] csca", f"cannot load: {exc}") from None
+    return CardService(config, csca)

@@ -59,6 +59,13 @@ def _walk_visit(shell: Shell, page: str) -> None:
     if page == "identity_manual":
         vm.chooseManual()
         return
+    if page == "card":
+        vm.chooseCard()
+        if agent is not None:
+            # The agent's page is most telling after a read: the chip's photo and the checks.
+            vm.readCard("000000")
+            wait_until(lambda: vm.cardState != "reading", timeout=30)
+        return
     steps.append(("procedure", vm.useDemo))
     steps.append(("delegate" if agent else "form", lambda: vm.chooseProcedure(procedure)))
     if agent is not None:

@@ -18,10 +18,15 @@ from PySide6.QtGui import QImage
 from PySide6.QtQuick import QQuickImageProvider
 
 from egov.flow import Mode, Step
-from egov.identity import format_date
+from egov.identity import Identity, format_date
 from egov.outbox import Delivery, Outcome, local_reference
 from egov.receipt import dossier_receipt
+from egov.text import QT_TRANSLATE_NOOP
 from egov.visit import CONSENT_TEXTS, Consent, Visit, VisitError
+from hardware.card.errors import CardError
+from hardware.card.keys import CanKey
+from hardware.card.pa import Verdict
+from hardware.card.reader import CardRead, to_identity
 from hardware.pages import pack_pdf, page_from_still
 from hardware.raster import render
 from ui.jobs import Jobs
@@ -60,6 +65,10 @@ class VisitModel(QObject):
         self._help = False
         self._idle_left = 0
         self._camera_open = False  # touched only on the camera thread
+        # The card read in agent mode waits here for the agent to look at the photo and accept it.
+        self._card_state = "enter"  # enter | reading | review
+        self._card_read: CardRead | None = None
+        self._pending_identity: Identity | None = None
         self.visit = self._new_visit()
 
     def _new_visit(self) -> Visit:
@@ -223,6 +232,47 @@ class VisitModel(QObject):
     qrUrl = _prop(str, lambda self: f"image://visit/qr/{self._revision}" if self._outcome() else "")
     receiptPath = _prop(str, lambda self: self._receipt_path)
     feeText = _prop(str, lambda self: self.visit.procedure.fee_text("direct") if self.visit.procedure else "")
+    cardAvailable = _prop(bool, lambda self: self._services.card.available)
+    cardEmulated = _prop(bool, lambda self: self._services.card.emulated)
+    cardState = _prop(str, lambda self: self._card_state)
+    cardName = _prop(str, lambda self: self._card_name())
+    cardChecks = _prop("QVariantList", lambda self: self._card_checks())
+    cardHasPhoto = _prop(bool, lambda self: bool(self._card_read and self._card_read.photo))
+
+    def _card_name(self) -> str:
+        d = self._card_read.dg13 if self._card_read else None
+        return (d.full_name or "") if d else ""
+
+    def _card_checks(self) -> list[dict[str, Any]]:
+        """Passive authentication for the agent: three checks, each with words, not only a colour."""
+        read = self._card_read
+        if read is None:
+            return []
+        words = {
+            Verdict.OK: tr("Card", QT_TRANSLATE_NOOP("Card", "đạt")),
+            Verdict.FAILED: tr("Card", QT_TRANSLATE_NOOP("Card", "KHÔNG ĐẠT")),
+            Verdict.UNKNOWN: tr(
+                "Card", QT_TRANSLATE_NOOP("Card", "chưa kiểm tra được (chưa cài chứng thư gốc CSCA)")
+            ),
+        }
+        a = read.authenticity
+        rows = [
+            (tr("Card", QT_TRANSLATE_NOOP("Card", "Dữ liệu khớp chữ ký số trong thẻ")), a.data_groups),
+            (tr("Card", QT_TRANSLATE_NOOP("Card", "Chữ ký của cơ quan cấp thẻ")), a.signature),
+            (tr("Card", QT_TRANSLATE_NOOP("Card", "Chuỗi chứng thư đến CSCA Việt Nam")), a.chain),
+        ]
+        out = [{"label": label, "verdict": words[v], "state": v.value} for label, v in rows]
+        consistent = Verdict.OK if read.consistent else Verdict.FAILED
+        out.append(
+            {
+                "label": tr(
+                    "Card", QT_TRANSLATE_NOOP("Card", "Số định danh và ngày sinh khớp giữa DG1 và DG13")
+                ),
+                "verdict": words[consistent],
+                "state": consistent.value,
+            }
+        )
+        return out
 
     def tracking_url(self) -> str:
         code = self.visit.outcome.dossier_code if self.visit.outcome else None
@@ -240,6 +290,7 @@ class VisitModel(QObject):
 
     @Slot()
     def back(self) -> None:
+        self._forget_card()
         self._act(self.visit.flow.back)
 
     @Slot(str)
@@ -259,6 +310,96 @@ class VisitModel(QObject):
         self._update()
 
     # -- identify ------------------------------------------------------------------------------
+
+    @Slot()
+    def chooseCard(self) -> None:
+        self._card_state = "enter"
+        self._act(self.visit.choose_card_identity)
+
+    @Slot(str)
+    def readCard(self, can: str) -> None:
+        """Read the chip with the typed CAN on the card worker; the GUI thread never waits on it."""
+        if self._busy:
+            return
+        try:
+            key = CanKey(can)
+        except ValueError:
+            self._update(
+                tr("Card", QT_TRANSLATE_NOOP("Card", "Vui lòng nhập đủ 6 chữ số cuối của số định danh.")),
+                "can",
+            )
+            return
+        self._busy = True
+        self._card_state = "reading"
+        self._update()
+        service = self._services.card
+
+        def done(read: CardRead) -> None:
+            self._busy = False
+            try:
+                identity = to_identity(read)
+            except CardError as exc:
+                log.warning("card read not usable: %s", exc)
+                read.wipe()
+                self._card_state = "enter"
+                self._update(tr("Card", exc.message), "can")
+                return
+            if self._mode is Mode.AGENT:
+                # The agent compares the face with the person at the desk before the data is used.
+                self._card_read = read
+                self._pending_identity = identity
+                self._card_state = "review"
+                self._update()
+                return
+            read.wipe()
+            self._card_state = "enter"
+            self._act(lambda: self.visit.set_identity(identity), "Card")
+
+        def failed(exc: BaseException) -> None:
+            self._busy = False
+            self._card_state = "enter"
+            if isinstance(exc, CardError):
+                log.info("card read failed: %s", exc)
+                text = tr("Card", exc.message)
+                if exc.tries_left is not None:
+                    text += " " + tr(
+                        "Card", QT_TRANSLATE_NOOP("Card", "Thẻ cho phép thử thêm %1 lần.")
+                    ).replace("%1", str(exc.tries_left))
+                self._update(text, "can")
+            else:
+                log.error("card read crashed", exc_info=exc)
+                self._update(tr("Visit", GENERIC_FAILURE))
+
+        self._jobs.run("card", lambda: service.read([key]), done, failed)
+
+    @Slot()
+    def acceptCard(self) -> None:
+        identity, self._pending_identity = self._pending_identity, None
+        self._drop_card()
+        if identity is not None:
+            self._act(lambda: self.visit.set_identity(identity), "Card")
+
+    @Slot()
+    def rejectCard(self) -> None:
+        """The agent does not accept the read (another person's card, failed checks)."""
+        self._forget_card()
+        self._update()
+
+    def _forget_card(self) -> None:
+        if self._pending_identity is not None:
+            self._pending_identity.wipe()
+        self._pending_identity = None
+        self._drop_card()
+
+    def _drop_card(self) -> None:
+        if self._card_read is not None:
+            self._card_read.wipe()
+        self._card_read = None
+        self._card_state = "enter"
+
+    def card_photo(self) -> bytes | None:
+        read = self._card_read
+        return read.photo.data if read is not None and read.photo is not None else None
 
     @Slot()
     def useDemo(self) -> None:
@@ -484,6 +625,7 @@ class VisitModel(QObject):
     def finish(self) -> None:
         """End the visit: wipe everything personal and start over."""
         self.visit.wipe()
+        self._forget_card()
         self.visit = self._new_visit()
         self._search = ""
         self._help = False
@@ -514,6 +656,11 @@ class VisitImages(QQuickImageProvider):
             data = self._model.page_thumbnail(parts[1], int(parts[2]))
             if data:
                 image.loadFromData(data)
+        elif parts[0] == "face":
+            # The chip's photo, for the agent's eyes only; it lives in memory until the read is dropped.
+            face = self._model.card_photo()
+            if face:
+                image.loadFromData(face)
         elif parts[0] == "qr":
             url = self._model.tracking_url() or (
                 self._model.visit.outcome and local_reference(self._model.visit.outcome.client_id)

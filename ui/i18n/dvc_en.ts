@@ -131,6 +131,174 @@
     </message>
 </context>
 <context>
+    <name>Card</name>
+    <message>
+        <location filename="../qml/pages/Card.qml" line="+14"/>
+        <source>Kiểm tra thẻ vừa đọc</source>
+        <translation>Check the card just read</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Đang đọc thẻ…</source>
+        <translation>Reading the card…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Đặt thẻ căn cước lên đầu đọc</source>
+        <translation>Place the ID card on the reader</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>So ảnh trong chip với người đang ngồi trước quầy.</source>
+        <translation>Compare the chip&apos;s photo with the person at the desk.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xin giữ yên thẻ trên đầu đọc cho đến khi xong.</source>
+        <translation>Please keep the card still on the reader until it is done.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rồi nhập 6 số cuối của số định danh, in ở mặt trước thẻ.</source>
+        <translation>Then enter the last 6 digits of the ID number, printed on the front of the card.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đúng người, dùng dữ liệu ›</source>
+        <translation>Right person, use the data ›</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Đọc thẻ ›</source>
+        <translation>Read the card ›</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Máy đang dùng thẻ mô phỏng (không phải thẻ thật): công dân MẪU, 6 số cuối là 000000.</source>
+        <translation>This machine uses an emulated card (not a real one): the SAMPLE citizen, last 6 digits 000000.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>⌫ Xóa số</source>
+        <translation>⌫ Delete</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Xóa hết</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Không đúng người, đọc lại</source>
+        <translation>Wrong person, read again</translation>
+    </message>
+    <message>
+        <location filename="../../hardware/card/errors.py" line="+28"/>
+        <source>Không tìm thấy đầu đọc thẻ. Vui lòng báo cán bộ hướng dẫn.</source>
+        <translation>No card reader found. Please tell a staff member.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chưa có thẻ trên đầu đọc. Vui lòng đặt thẻ căn cước lên đầu đọc.</source>
+        <translation>There is no card on the reader. Please place your ID card on the reader.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Thẻ đã bị nhấc ra trước khi đọc xong. Vui lòng đặt lại thẻ và giữ yên.</source>
+        <translation>The card was lifted before the read finished. Please place it again and keep it still.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đầu đọc thẻ không phản hồi. Vui lòng đặt lại thẻ rồi thử lại.</source>
+        <translation>The card reader does not answer. Please place the card again and retry.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Thẻ không chấp nhận mã vừa nhập. Vui lòng kiểm tra 6 số cuối của số định danh.</source>
+        <translation>The card did not accept that number. Please check the last 6 digits of the ID number.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Thẻ đã tạm khóa do nhập sai nhiều lần. Vui lòng nhờ cán bộ hỗ trợ.</source>
+        <translation>The card is locked after too many wrong numbers. Please ask a staff member for help.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Không đọc được loại thẻ này. Vui lòng dùng thẻ căn cước gắn chip.</source>
+        <translation>This kind of card cannot be read. Please use a chip ID card.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đọc thẻ bị lỗi. Vui lòng đặt lại thẻ rồi thử lại.</source>
+        <translation>Reading the card failed. Please place the card again and retry.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dữ liệu trong thẻ không khớp chữ ký số. Không dùng được dữ liệu này; vui lòng báo cán bộ.</source>
+        <translation>The card&apos;s data does not match its digital signature. It cannot be used; please tell a staff member.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dữ liệu trong thẻ không đọc được. Vui lòng báo cán bộ hướng dẫn.</source>
+        <translation>The card&apos;s data cannot be read. Please tell a staff member.</translation>
+    </message>
+    <message>
+        <location filename="../../hardware/card/keys.py" line="+102"/>
+        <source>Mã QR này không phải mã trên thẻ căn cước. Vui lòng quét mã QR ở mặt trước thẻ.</source>
+        <translation>This QR code is not the one on an ID card. Please scan the QR code on the front of the card.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Không đọc được thông tin trong mã QR của thẻ. Vui lòng quét lại hoặc nhập số định danh.</source>
+        <translation>The card&apos;s QR code could not be read. Please scan again or enter the ID number.</translation>
+    </message>
+    <message>
+        <location filename="../visit_model.py" line="+252"/>
+        <source>đạt</source>
+        <translation>passed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>KHÔNG ĐẠT</source>
+        <translation>FAILED</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>chưa kiểm tra được (chưa cài chứng thư gốc CSCA)</source>
+        <translation>not checked (no CSCA root certificate installed)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Dữ liệu khớp chữ ký số trong thẻ</source>
+        <translation>Data match the card&apos;s digital signature</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chữ ký của cơ quan cấp thẻ</source>
+        <translation>Signature of the issuing authority</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chuỗi chứng thư đến CSCA Việt Nam</source>
+        <translation>Certificate chain to Vietnam&apos;s CSCA</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Số định danh và ngày sinh khớp giữa DG1 và DG13</source>
+        <translation>ID number and birth date agree between DG1 and DG13</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Vui lòng nhập đủ 6 chữ số cuối của số định danh.</source>
+        <translation>Please enter all 6 last digits of the ID number.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Thẻ cho phép thử thêm %1 lần.</source>
+        <translation>The card allows %1 more tries.</translation>
+    </message>
+</context>
+<context>
     <name>Check</name>
     <message>
         <location filename="../qml/pages/Check.qml" line="+7"/>
@@ -153,7 +321,7 @@
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../egov/visit.py" line="+260"/>
+        <location filename="../../egov/visit.py" line="+268"/>
         <source>Người nộp hồ sơ</source>
         <translation>Applicant</translation>
     </message>
@@ -241,7 +409,7 @@
         <translation>I do not agree</translation>
     </message>
     <message>
-        <location filename="../../egov/visit.py" line="-264"/>
+        <location filename="../../egov/visit.py" line="-272"/>
         <source>Tôi đồng ý gửi thông tin cá nhân và giấy tờ trong hồ sơ này đến cơ quan giải quyết thủ tục. Ảnh giấy tờ được xóa khỏi máy sau khi cơ quan đã nhận hồ sơ.</source>
         <translation>I agree to send the personal information and documents in this application to the office that handles the procedure. The photos of the documents are deleted from this machine once the office has received the application.</translation>
     </message>
@@ -315,7 +483,7 @@
         <translation>Phone number</translation>
     </message>
     <message>
-        <location filename="../../egov/visit.py" line="+144"/>
+        <location filename="../../egov/visit.py" line="+152"/>
         <source>Hãy nhập họ tên người được ủy quyền.</source>
         <translation>Please enter the full name of the authorised person.</translation>
     </message>
@@ -368,7 +536,7 @@
         <translation>Take photo</translation>
     </message>
     <message>
-        <location filename="../../egov/visit.py" line="-149"/>
+        <location filename="../../egov/visit.py" line="-157"/>
         <source>Hãy chụp ít nhất một trang cho: {name}</source>
         <translation>Please photograph at least one page of: {name}</translation>
     </message>
@@ -407,7 +575,7 @@
 <context>
     <name>Flow</name>
     <message>
-        <location filename="../../egov/flow.py" line="+43"/>
+        <location filename="../../egov/flow.py" line="+44"/>
         <source>Xác định người nộp</source>
         <translation>Who is applying</translation>
     </message>
@@ -533,7 +701,12 @@
         <translation>Choose one of the ways below.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
+        <source>Đọc thẻ căn cước gắn chip</source>
+        <translation>Read the chip ID card</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Nhập thông tin in trên thẻ căn cước</source>
         <translation>Type in the details printed on the citizen ID card</translation>
     </message>
@@ -626,7 +799,7 @@
         <translation>Husband&apos;s or wife&apos;s full name</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+94"/>
         <source>Số định danh cá nhân gồm đúng 12 chữ số, in ở mặt trước thẻ.</source>
         <translation>The personal ID number has exactly 12 digits, printed on the front of the card.</translation>
     </message>
@@ -988,7 +1161,7 @@
         <translation>%1 working day(s)</translation>
     </message>
     <message>
-        <location filename="../../egov/visit.py" line="+110"/>
+        <location filename="../../egov/visit.py" line="+118"/>
         <source>Không tìm thấy thủ tục này.</source>
         <translation>This procedure was not found.</translation>
     </message>

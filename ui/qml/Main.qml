@@ -17,7 +17,7 @@ ApplicationWindow {
     Binding { target: Theme; property: "dense"; value: vm.mode === "agent" }
 
     readonly property var pageFiles: ({
-        welcome: "Welcome", identify: "Identify", identity_manual: "IdentityManual",
+        welcome: "Welcome", identify: "Identify", card: "Card", identity_manual: "IdentityManual",
         procedure: "Procedure", delegate: "Delegate", form: "Form", documents: "Documents",
         check: "Check", consent: "Consent", submit: "Submit", fee: "Fee", receipt: "Receipt",
         rating: "Rating", signin: "SignIn", home: "AgentHome"

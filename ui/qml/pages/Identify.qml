@@ -1,5 +1,5 @@
-// Who is the dossier for? Today: the card's fields typed by hand, or the demo citizen. The chip
-// reader joins this page in its own issue.
+// Who is the dossier for? The chip card first (the form fills itself), else the card's printed
+// fields typed by hand, or the demo citizen.
 import QtQuick
 import QtQuick.Layouts
 import "../components"
@@ -8,6 +8,15 @@ PageFrame {
     title: qsTr("Thông tin của người nộp hồ sơ")
     subtitle: qsTr("Chọn một cách dưới đây.")
 
+    BigButton {
+        objectName: "cardIdentityButton"
+        visible: vm.cardAvailable
+        primary: true
+        text: qsTr("Đọc thẻ căn cước gắn chip")
+        Layout.fillWidth: true
+        Layout.preferredHeight: Theme.primaryHeight * 1.2
+        onClicked: vm.chooseCard()
+    }
     BigButton {
         objectName: "manualIdentityButton"
         text: qsTr("Nhập thông tin in trên thẻ căn cước")

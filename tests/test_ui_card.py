@@ -1,0 +1,120 @@
+"""The chip card on the identify step, through the real QML pages and the emulated card.
+
+On the embedded defaults the reader is the built-in emulated card of the sample citizen: the
+citizen taps the card access number on the keypad and the form fills itself from the chip. The
+same through pcscd and vpcd is in test_card_stack.py.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from uidriver import find, tap, wait_for  # noqa: E402
+
+from agent_point.session_model import AgentSession  # noqa: E402
+from config.settings import load_settings  # noqa: E402
+from egov import accounts  # noqa: E402
+from egov.flow import Mode  # noqa: E402
+from egov.identity import Source  # noqa: E402
+from ui.events import wait_until  # noqa: E402
+from ui.services import build_services  # noqa: E402
+from ui.shell import Shell  # noqa: E402
+
+BIRTH = "1.001193"
+
+
+@pytest.fixture
+def services(tmp_path, monkeypatch, qapp):
+    monkeypatch.setenv("DVC_KIOSK_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("DVC_KIOSK_CONFIG", raising=False)
+    built = build_services(load_settings())
+    yield built
+    built.close()
+
+
+def type_can(qtbot, shell: Shell, digits: str) -> None:
+    tap(qtbot, shell, "key_clear")
+    for digit in digits:
+        tap(qtbot, shell, f"key_{digit}")
+
+
+def to_card_page(qtbot, shell: Shell) -> None:
+    vm = shell.visit
+    tap(qtbot, shell, "cardIdentityButton")
+    wait_until(lambda: vm.page == "card")
+
+
+def test_a_citizen_reads_the_chip_and_the_form_fills_itself(qtbot, services) -> None:
+    shell = Shell(services, Mode.KIOSK, width=1920, height=1080)
+    shell.window.show()
+    vm = shell.visit
+    tap(qtbot, shell, "startButton")
+    wait_until(lambda: vm.page == "identify")
+    to_card_page(qtbot, shell)
+    assert not find(shell, "readCardButton").property("enabled"), "five digits are not a CAN"
+
+    # A wrong CAN: the card refuses, the page says what to check, and the visit goes on.
+    type_can(qtbot, shell, "123456")
+    tap(qtbot, shell, "readCardButton")
+    wait_until(lambda: vm.cardState == "enter" and bool(vm.message), timeout=30)
+    assert vm.page == "card" and "6 số cuối" in vm.message
+    assert vm.visit.identity is None
+
+    type_can(qtbot, shell, "000000")
+    tap(qtbot, shell, "readCardButton")
+    wait_until(lambda: vm.page == "procedure", timeout=30)
+    identity = vm.visit.identity
+    assert identity.source is Source.CHIP
+    assert identity.full_name == "Nguyễn Thị Mẫu" and identity.id_number == "001158000000"
+    assert identity.place_of_residence.startswith("Số 1 Phố Mẫu")
+
+    tap(qtbot, shell, f"procedure_{BIRTH}")
+    wait_until(lambda: vm.page == "form")
+    values = vm.visit.form_values
+    assert "Nguyễn Thị Mẫu" in values.values() and "001158000000" in values.values()
+    # The kiosk never shows the chip's photo: that is for an agent's eyes.
+    assert not vm.cardHasPhoto
+    shell.close()
+
+
+def test_the_agent_sees_the_photo_and_the_checks_before_using_the_card(qtbot, services) -> None:
+    accounts.create_account(
+        services.store, "canbo.an", "mat-khau-dai-2026", accounts.Role.AGENT, display_name="An", actor="test"
+    )
+    shell = Shell(services, Mode.AGENT, width=1920, height=1080, session_factory=AgentSession)
+    shell.window.show()
+    vm, agent = shell.visit, shell.agent
+    agent.signIn("canbo.an", "mat-khau-dai-2026")
+    wait_until(lambda: agent.page == "home")
+    agent.newCase()
+    wait_until(lambda: vm.page == "identify")
+    to_card_page(qtbot, shell)
+    type_can(qtbot, shell, "000000")
+    tap(qtbot, shell, "readCardButton")
+    wait_until(lambda: vm.cardState == "review", timeout=30)
+    photo = wait_for(qtbot, shell, "cardPhoto")
+    # The JPEG from DG2 decoded: the image knows its own size (240 × 320 on the sample card).
+    wait_until(lambda: photo.property("implicitWidth") == 240)
+    assert find(shell, "cardName").property("text") == "Nguyễn Thị Mẫu"
+    states = [row["state"] for row in vm.cardChecks]
+    # Hashes and signature check out; no CSCA is configured by default, so the chain is unknown.
+    assert states == ["ok", "ok", "unknown", "ok"]
+    assert vm.visit.identity is None, "nothing is used before the agent accepts"
+
+    # "Not the right person": the read is dropped, the photo with it.
+    tap(qtbot, shell, "rejectCardButton")
+    wait_until(lambda: vm.cardState == "enter")
+    assert not vm.cardHasPhoto and vm.visit.identity is None
+
+    type_can(qtbot, shell, "000000")
+    tap(qtbot, shell, "readCardButton")
+    wait_until(lambda: vm.cardState == "review", timeout=30)
+    tap(qtbot, shell, "acceptCardButton")
+    wait_until(lambda: vm.page == "procedure")
+    assert vm.visit.identity.source is Source.CHIP
+    assert not vm.cardHasPhoto, "the photo is not kept once the agent has looked"
+    shell.close()
