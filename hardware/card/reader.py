@@ -134,16 +134,24 @@ class _Channel:
         if self.sm is None:
             return self.plain(cmd)
         response = self.plain(self.sm.wrap(cmd))
-        if response.sw in (apdu.SW_SM_DATA_MISSING, apdu.SW_SM_DATA_INCORRECT):
+        if not response.data and response.sw != apdu.SW_OK:
             self.sm = None
-            raise CardError(CardErrorKind.PROTOCOL, "secure messaging session lost", sw=response.sw)
+            raise _SessionLost(response.sw)
         return self.sm.unwrap(response)
 
 
+class _SessionLost(CardError):
+    """The card answered a protected command in plain: ICAO 9303-11 says it has ended the session."""
+
+    def __init__(self, sw: int) -> None:
+        super().__init__(CardErrorKind.PROTOCOL, "secure messaging session lost", sw=sw)
+
+
 class _FileReader:
-    def __init__(self, channel: _Channel, mode: ReadMode) -> None:
+    def __init__(self, channel: _Channel, mode: ReadMode, reopen: Callable[[], None] | None = None) -> None:
         self.channel = channel
         self.mode = mode
+        self.reopen = reopen
         self.extended = mode.extended and channel.transport.supports_extended
 
     def _chunk(self) -> int:
@@ -156,7 +164,17 @@ class _FileReader:
     def _read(self, p1: int, p2: int, want: int) -> Response:
         while True:
             le = min(want, self._chunk())
-            response = self.channel.send(Command(0x00, 0xB0, p1, p2, le=le))
+            try:
+                response = self.channel.send(Command(0x00, 0xB0, p1, p2, le=le))
+            except _SessionLost as lost:
+                # Some cards refuse an extended APDU before secure messaging sees it, in plain, which
+                # ends the session: open the card again and go on with short reads.
+                if lost.sw != apdu.SW_WRONG_LENGTH or le <= apdu.SHORT_MAX_LE or self.reopen is None:
+                    raise
+                log.info("extended length refused in plain (SW 6700); reopening for short reads")
+                self.extended = False
+                self.reopen()
+                continue
             if response.sw == apdu.SW_WRONG_LENGTH and le > apdu.SHORT_MAX_LE:
                 # The card or the reader refuses extended length: short reads from now on.
                 log.info("extended length refused (SW 6700); falling back on short reads")
@@ -226,8 +244,9 @@ def _card_access(channel: _Channel, mode: ReadMode) -> bytes | None:
         raise
 
 
-def _open(channel: _Channel, keys: Sequence[Key], mode: ReadMode) -> None:
-    """Authenticate with the first key that works; the first refusal is what the user sees."""
+def _open(channel: _Channel, keys: Sequence[Key], mode: ReadMode) -> Callable[[], None]:
+    """Authenticate with the first key that works; the first refusal is what the user sees.
+    Returns how to open the card again with that key (after the card dropped the session)."""
     if not keys:
         raise CardError(CardErrorKind.WRONG_KEY, "no access key given")
     pace_info = None
@@ -237,21 +256,27 @@ def _open(channel: _Channel, keys: Sequence[Key], mode: ReadMode) -> None:
             infos = parse_card_access(access)
             pace_info = infos[0] if infos else None
     first_error: CardError | None = None
+
+    def authenticate(key: Key) -> None:
+        if isinstance(key, CanKey):
+            assert pace_info is not None
+            channel.sm = establish_pace(channel.plain, key.can, PasswordKind.CAN, pace_info)
+            channel.stats.access = "PACE"
+            _select_application(channel)
+        else:
+            _select_application(channel)
+            info = mrz_information(key.document_number, key.birth_yymmdd, key.expiry_yymmdd)
+            channel.sm = establish_bac(channel.plain, info)
+            channel.stats.access = "BAC"
+
     for key in keys:
+        if isinstance(key, CanKey) and pace_info is None:
+            continue
         try:
-            if isinstance(key, CanKey):
-                if pace_info is None:
-                    continue
-                channel.sm = establish_pace(channel.plain, key.can, PasswordKind.CAN, pace_info)
-                channel.stats.access = "PACE"
-                _select_application(channel)
-            else:
-                _select_application(channel)
-                info = mrz_information(key.document_number, key.birth_yymmdd, key.expiry_yymmdd)
-                channel.sm = establish_bac(channel.plain, info)
-                channel.stats.access = "BAC"
-            channel.stats.auth_apdus = channel.stats.apdus
-            return
+            authenticate(key)
+            if not channel.stats.auth_apdus:
+                channel.stats.auth_apdus = channel.stats.apdus
+            return lambda: authenticate(key)
         except CardError as exc:
             channel.sm = None
             if exc.kind not in (CardErrorKind.WRONG_KEY, CardErrorKind.UNSUPPORTED):
@@ -280,8 +305,8 @@ def read_card(
     mode = mode or ReadMode()
     channel = _Channel(transport)
     started = time.perf_counter()
-    _open(channel, keys, mode)
-    reader = _FileReader(channel, mode)
+    reopen = _open(channel, keys, mode)
+    reader = _FileReader(channel, mode, reopen)
     raw: dict[str, bytes] = {}
     for name in files:
         if progress is not None:

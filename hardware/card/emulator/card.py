@@ -319,6 +319,15 @@ class EmulatorTransport:
         self._present = False
         self._card.power_off()
 
+    def insert(self) -> None:
+        """Put the card back: powered afresh, no session, as after a real re-insertion."""
+        self._present = True
+        self._card.power_on()
+
+    @property
+    def present(self) -> bool:
+        return self._present
+
     def transmit(self, raw: bytes) -> bytes:
         if not self._present:
             raise CardError(CardErrorKind.CARD_REMOVED, "emulated card removed")
