@@ -58,7 +58,7 @@ def main() -> None:
     print(f"latency per APDU: {args.latency_ms:g} ms; {args.repeat} runs each, median time\n")
     columns = ("APDUs", "min", "over", "sent", "recv", "time s")
     header = f"{'access':<6} {'mode':<20} " + " ".join(
-        f"{c:>{w}}" for c, w in zip(columns, (6, 5, 6, 7, 7, 8))
+        f"{c:>{w}}" for c, w in zip(columns, (6, 5, 6, 7, 7, 8), strict=True)
     )
     print(header)
     print("-" * len(header))
