@@ -17,6 +17,12 @@ packages=(
   libxcb-xkb1 libxcb-randr0 libpulse0 libglib2.0-0 fonts-dejavu-core
 )
 [ "$what" = test ] && packages+=(postgresql)
+# The card tests' own PC/SC stack (tests/cardstack.py): vpcd readers in a private pcscd, set up with
+# util-linux's unshare/nsenter and mount, and Debian's python3 running vsmartcard's ePass emulator
+# (tests/epass_harness.py). On Ubuntu the vsmartcard packages are in universe.
+[ "$what" = test ] && packages+=(
+  vsmartcard-vpcd vsmartcard-vpicc python3-virtualsmartcard python3-pycryptodome python3-pil util-linux mount
+)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")

@@ -136,3 +136,12 @@ def fresh_postgres_url(postgres_url: str) -> Iterator[str]:
 
 
 # ---- end of PostgreSQL section ----------------------------------------------------------------
+
+
+# ---- PC/SC: a private pcscd with vpcd readers for the card tests ------------------------------
+# libpcsclite reads PCSCLITE_CSOCK_NAME once per process, at the first PC/SC call, so it is
+# pointed here, before any test can talk to PC/SC, at the private pcscd of tests/cardstack.py:
+# no test ever reaches the machine's own pcscd. `pcsc_stack` (session-scoped) for every module.
+from cardstack import configure_client_socket, pcsc_stack  # noqa: E402, F401
+
+configure_client_socket()
