@@ -82,10 +82,11 @@ def _session(k_ifd: bytes, k_ic: bytes, rnd_ic: bytes, rnd_ifd: bytes) -> Secure
 
 def _key_refused(sw: int) -> CardError | None:
     """What a refusal of MUTUAL AUTHENTICATE means. 6300 and 6982 are what cards answer to a
-    wrong MRZ key; 63Cx says x tries are left; 6983 that the key is blocked."""
+    wrong MRZ key; 63Cx says x tries are left; 6983 that the key is blocked. 6988 comes from
+    chips that check the cryptogram's MAC first (vsmartcard's ePass): a wrong key as well."""
     if sw == apdu.SW_AUTH_BLOCKED:
         return CardError(CardErrorKind.KEY_BLOCKED, "BAC key blocked", sw=sw)
-    if sw in (0x6300, apdu.SW_SECURITY_NOT_SATISFIED):
+    if sw in (0x6300, apdu.SW_SECURITY_NOT_SATISFIED, apdu.SW_SM_DATA_INCORRECT):
         return CardError(CardErrorKind.WRONG_KEY, "BAC key refused", sw=sw)
     if sw & 0xFFF0 == 0x63C0:
         return CardError(CardErrorKind.WRONG_KEY, "BAC key refused", sw=sw, tries_left=sw & 0x0F)

@@ -152,6 +152,7 @@ class _FileReader:
         self.channel = channel
         self.mode = mode
         self.reopen = reopen
+        self.use_sfi = mode.use_sfi
         self.extended = mode.extended and channel.transport.supports_extended
 
     def _chunk(self) -> int:
@@ -190,14 +191,21 @@ class _FileReader:
     def read(self, name: str) -> bytes | None:
         """The whole file, or None when the card does not have it or does not let us read it."""
         fid = FID[name]
-        if self.mode.use_sfi:
-            p1, p2 = 0x80 | (fid & 0x1F), 0
-        else:
+        first: Response | None = None
+        if self.use_sfi:
+            first = self._read(0x80 | (fid & 0x1F), 0, self._chunk())
+            if first.sw not in (apdu.SW_OK, apdu.SW_END_OF_FILE, apdu.SW_SECURITY_NOT_SATISFIED):
+                # ICAO makes short file identifiers optional for the chip: try SELECT before
+                # calling the file absent, and keep to SELECT if that is what the card knows.
+                log.info("READ BINARY by SFI refused (SW %04X); trying SELECT", first.sw)
+                first = None
+        if first is None:
             selected = self.channel.send(Command(0x00, 0xA4, 0x02, 0x0C, fid.to_bytes(2, "big")))
             if not selected.ok:
                 return self._absent(name, selected)
-            p1, p2 = 0, 0
-        first = self._read(p1, p2, self._chunk())
+            first = self._read(0, 0, self._chunk())
+            if self.use_sfi and first.sw in (apdu.SW_OK, apdu.SW_END_OF_FILE):
+                self.use_sfi = False
         if first.sw not in (apdu.SW_OK, apdu.SW_END_OF_FILE):
             return self._absent(name, first)
         content = bytearray(first.data)
