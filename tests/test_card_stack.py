@@ -119,8 +119,10 @@ def test_a_card_pulled_mid_read_then_put_back(qtbot, kiosk, pcsc_stack) -> None:
     read_with(qtbot, shell, "000000")
     assert vm.page == "card" and "nhấc ra" in vm.message, vm.message
     assert vm.visit.identity is None
+    wait_until(lambda: vm.cardReaderState == "no_card", timeout=15)
     chip.link.insert_card()
     pcsc_stack.wait_card(reader_name(0))
+    wait_until(lambda: vm.cardReaderState == "card", timeout=15)
     read_with(qtbot, shell, "000000")
     wait_until(lambda: vm.page == "procedure")
 
@@ -130,7 +132,9 @@ def test_the_reader_gone_while_idle_then_back(qtbot, kiosk, pcsc_stack) -> None:
     vm = shell.visit
     tap(qtbot, shell, "startButton")
     to_card_page(qtbot, shell)
+    wait_until(lambda: vm.cardReaderState == "card", timeout=15)  # the page says a card is there
     pcsc_stack.stop_daemon()  # as good as the reader's USB cable pulled: no PC/SC reader at all
+    wait_until(lambda: vm.cardReaderState == "no_reader", timeout=15)
     read_with(qtbot, shell, "000000")
     assert "Không tìm thấy đầu đọc thẻ" in vm.message and vm.page == "card"
     # The citizen can still go on without the chip.
@@ -141,3 +145,51 @@ def test_the_reader_gone_while_idle_then_back(qtbot, kiosk, pcsc_stack) -> None:
     to_card_page(qtbot, shell)
     read_with(qtbot, shell, "000000")
     wait_until(lambda: vm.page == "procedure")
+
+
+def test_card_emulate_and_card_read_commands_over_pcsc(pcsc_stack: PcscStack, tmp_path: Path) -> None:
+    """`dvc-kiosk card emulate` puts the sample card on vpcd's second reader (run where vpcd
+    listens: inside the stack's network namespace); `dvc-kiosk card read --reader` reads it back
+    through pcscd, as a technician would check a kiosk's reader."""
+    import json
+    import subprocess
+    import sys
+
+    from hardware.card.emulator.vpcd import VPCD_PORT
+
+    cli = str(Path(sys.executable).parent / "dvc-kiosk")
+    env = dict(os.environ, DVC_KIOSK_DATA_DIR=str(tmp_path))
+    emulator = subprocess.Popen(
+        [
+            "nsenter",
+            f"--net={pcsc_stack._namespace('net')}",
+            cli,
+            "card",
+            "emulate",
+            "--port",
+            str(VPCD_PORT + 1),
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        pcsc_stack.wait_card(reader_name(1), timeout=30)
+        done = subprocess.run(
+            [cli, "card", "read", "--reader", reader_name(1), "--can", "000000", "--json", "--stats"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        data = json.loads(done.stdout)
+        assert data["full_name"] == "Nguyễn Thị Mẫu" and data["access"] == "PACE"
+        assert data["authenticity"]["data_groups"] == "ok"
+        assert "apdus=18" in done.stderr  # PACE + DG1, DG13, DG2 and EF.SOD in 2 KiB reads
+    finally:
+        emulator.terminate()
+        emulator.wait(10)
+    pcsc_stack.wait_card(reader_name(1), present=False, timeout=10)

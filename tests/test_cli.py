@@ -115,8 +115,18 @@ def test_doctor_json_reports_all_five_checks(data_dir: Path) -> None:
     assert by_name["portal"]["state"] == "ok", by_name["portal"]
     assert by_name["database"]["state"] == "ok", by_name["database"]
     assert by_name["camera"]["state"] == "ok", by_name["camera"]  # the sample photos
-    # The reader's state depends on pcscd on this machine, so it is not asserted.
+    # The embedded default reads the built-in emulated card: no reader needed.
+    assert by_name["reader"]["state"] == "ok" and "emulated" in by_name["reader"]["detail"]
     assert done.returncode == 0, done.stderr
+
+
+def test_doctor_checks_a_pcsc_reader_when_configured(data_dir: Path) -> None:
+    config = data_dir / "office.toml"
+    config.write_text('[identity]\nreader = "pcsc"\n', encoding="utf-8")
+    done = run(data_dir, "--config", str(config), "doctor", "--json")
+    reader = {c["name"]: c for c in json.loads(done.stdout)}["reader"]
+    # Whatever pcscd this machine has (the tests' own, or none): a state and a reason, quickly.
+    assert reader["state"] in ("ok", "missing", "error") and "emulated" not in reader["detail"]
 
 
 def test_corrupt_config_exits_2_naming_file_and_key(data_dir: Path) -> None:

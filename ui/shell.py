@@ -97,6 +97,7 @@ class Shell(QObject):
 
     def close(self) -> None:
         self.window.close()
+        self.visit.close_devices()
         self.jobs.shutdown()
         # The engine goes first: its bindings must not outlive the view models they read.
         self.engine.deleteLater()

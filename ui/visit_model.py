@@ -29,6 +29,7 @@ from hardware.card.pa import Verdict
 from hardware.card.reader import CardRead, to_identity
 from hardware.pages import pack_pdf, page_from_still
 from hardware.raster import render
+from ui.card_watch import CardWatch
 from ui.jobs import Jobs
 from ui.qr import qr_image
 from ui.services import Services
@@ -69,6 +70,8 @@ class VisitModel(QObject):
         self._card_state = "enter"  # enter | reading | review
         self._card_read: CardRead | None = None
         self._pending_identity: Identity | None = None
+        self._card_watch = CardWatch(services.card, self)
+        self._card_watch.changed.connect(self.changed)
         self.visit = self._new_visit()
 
     def _new_visit(self) -> Visit:
@@ -235,6 +238,7 @@ class VisitModel(QObject):
     cardAvailable = _prop(bool, lambda self: self._services.card.available)
     cardEmulated = _prop(bool, lambda self: self._services.card.emulated)
     cardState = _prop(str, lambda self: self._card_state)
+    cardReaderState = _prop(str, lambda self: self._card_watch.state)
     cardName = _prop(str, lambda self: self._card_name())
     cardChecks = _prop("QVariantList", lambda self: self._card_checks())
     cardHasPhoto = _prop(bool, lambda self: bool(self._card_read and self._card_read.photo))
@@ -396,6 +400,10 @@ class VisitModel(QObject):
             self._card_read.wipe()
         self._card_read = None
         self._card_state = "enter"
+
+    def close_devices(self) -> None:
+        """Stop watching the reader; the app is closing."""
+        self._card_watch.stop()
 
     def card_photo(self) -> bytes | None:
         read = self._card_read

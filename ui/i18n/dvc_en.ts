@@ -178,7 +178,22 @@
         <translation>This machine uses an emulated card (not a real one): the SAMPLE citizen, last 6 digits 000000.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+10"/>
+        <source>✓ Đã thấy thẻ trên đầu đọc.</source>
+        <translation>✓ A card is on the reader.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chưa có thẻ trên đầu đọc.</source>
+        <translation>There is no card on the reader yet.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>⚠ Chưa thấy đầu đọc thẻ. Vui lòng báo cán bộ hướng dẫn.</source>
+        <translation>⚠ No card reader found. Please tell a staff member.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>⌫ Xóa số</source>
         <translation>⌫ Delete</translation>
     </message>
@@ -253,7 +268,7 @@
         <translation>The card&apos;s QR code could not be read. Please scan again or enter the ID number.</translation>
     </message>
     <message>
-        <location filename="../visit_model.py" line="+252"/>
+        <location filename="../visit_model.py" line="+256"/>
         <source>đạt</source>
         <translation>passed</translation>
     </message>

@@ -29,6 +29,19 @@ PageFrame {
         wrapMode: Text.WordWrap
         Layout.fillWidth: true
     }
+    Text {
+        objectName: "readerState"
+        readonly property string state: vm.cardReaderState
+        visible: !page.review && (state === "card" || state === "no_card" || state === "no_reader")
+        text: state === "card" ? qsTr("✓ Đã thấy thẻ trên đầu đọc.")
+            : state === "no_card" ? qsTr("Chưa có thẻ trên đầu đọc.")
+            : qsTr("⚠ Chưa thấy đầu đọc thẻ. Vui lòng báo cán bộ hướng dẫn.")
+        font.pixelSize: Theme.bodySize
+        font.bold: state !== "no_card"
+        color: state === "card" ? Theme.success : state === "no_reader" ? Theme.error : Theme.muted
+        wrapMode: Text.WordWrap
+        Layout.fillWidth: true
+    }
     Rectangle {
         visible: !page.review
         objectName: "canDisplay"
