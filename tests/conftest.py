@@ -138,6 +138,19 @@ def fresh_postgres_url(postgres_url: str) -> Iterator[str]:
 # ---- end of PostgreSQL section ----------------------------------------------------------------
 
 
+@pytest.fixture
+def services(tmp_path, monkeypatch, qapp):
+    """Both apps' working parts on the embedded defaults, with a data directory of the test's own."""
+    from config.settings import load_settings
+    from ui.services import build_services
+
+    monkeypatch.setenv("DVC_KIOSK_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("DVC_KIOSK_CONFIG", raising=False)
+    built = build_services(load_settings())
+    yield built
+    built.close()
+
+
 # ---- PC/SC: a private pcscd with vpcd readers for the card tests ------------------------------
 # libpcsclite reads PCSCLITE_CSOCK_NAME once per process, at the first PC/SC call, so it is
 # pointed here, before any test can talk to PC/SC, at the private pcscd of tests/cardstack.py:

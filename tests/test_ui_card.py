@@ -9,31 +9,17 @@ from __future__ import annotations
 
 import os
 
-import pytest
-
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from test_ui_visit import BIRTH  # noqa: E402
 from uidriver import find, tap, wait_for  # noqa: E402
 
 from agent_point.session_model import AgentSession  # noqa: E402
-from config.settings import load_settings  # noqa: E402
 from egov import accounts  # noqa: E402
 from egov.flow import Mode  # noqa: E402
 from egov.identity import Source  # noqa: E402
 from ui.events import wait_until  # noqa: E402
-from ui.services import build_services  # noqa: E402
 from ui.shell import Shell  # noqa: E402
-
-BIRTH = "1.001193"
-
-
-@pytest.fixture
-def services(tmp_path, monkeypatch, qapp):
-    monkeypatch.setenv("DVC_KIOSK_DATA_DIR", str(tmp_path))
-    monkeypatch.delenv("DVC_KIOSK_CONFIG", raising=False)
-    built = build_services(load_settings())
-    yield built
-    built.close()
 
 
 def type_can(qtbot, shell: Shell, digits: str) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 from datetime import date
 
-import pytest
 import requests
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -17,24 +16,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from uidriver import find, tap, tap_until, type_into, wait_for  # noqa: E402
 
 from agent_point.session_model import AgentSession  # noqa: E402
-from config.settings import load_settings  # noqa: E402
 from egov import accounts  # noqa: E402
 from egov.flow import Mode  # noqa: E402
 from egov.training import example_answers  # noqa: E402
 from ui.events import wait_until  # noqa: E402
-from ui.services import TRAINING_ADMIN_TOKEN, build_services  # noqa: E402
+from ui.services import TRAINING_ADMIN_TOKEN  # noqa: E402
 from ui.shell import Shell  # noqa: E402
 
 BIRTH = "1.001193"
-
-
-@pytest.fixture
-def services(tmp_path, monkeypatch, qapp):
-    monkeypatch.setenv("DVC_KIOSK_DATA_DIR", str(tmp_path))
-    monkeypatch.delenv("DVC_KIOSK_CONFIG", raising=False)
-    built = build_services(load_settings())
-    yield built
-    built.close()
 
 
 def make_shell(services, mode: Mode) -> Shell:

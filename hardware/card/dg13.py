@@ -248,17 +248,10 @@ def _small_int(element: tlv.Tlv, what: str) -> int:
 
 
 def _oid_text(raw: bytes) -> str:
-    if not raw or raw[-1] & 0x80 or len(raw) > 32:
-        raise Dg13Error("malformed character set identifier")
-    arcs: list[int] = []
-    value = 0
-    for byte in raw:
-        value = (value << 7) | (byte & 0x7F)
-        if not byte & 0x80:
-            arcs.append(value)
-            value = 0
-    first = min(arcs[0] // 40, 2)
-    return ".".join(str(a) for a in [first, arcs[0] - 40 * first, *arcs[1:]])
+    try:
+        return tlv.decode_oid(raw)
+    except tlv.TlvError:
+        raise Dg13Error("malformed character set identifier") from None
 
 
 def _parse(data: bytes) -> Dg13Data:

@@ -304,32 +304,8 @@ ID_PK_ECDH = "0.4.0.127.0.7.2.2.1.2"
 ID_CA_ECDH_AES_CBC_CMAC_128 = "0.4.0.127.0.7.2.2.3.2.2"
 
 
-def _oid_text(raw: bytes) -> str:
-    """A DER OBJECT IDENTIFIER's contents as dotted text."""
-    if not raw or raw[-1] & 0x80:
-        raise LdsError("malformed object identifier")
-    arcs: list[int] = []
-    value = 0
-    for byte in raw:
-        value = (value << 7) | (byte & 0x7F)
-        if not byte & 0x80:
-            arcs.append(value)
-            value = 0
-    first = min(arcs[0] // 40, 2)
-    return ".".join(str(a) for a in [first, arcs[0] - 40 * first, *arcs[1:]])
-
-
 def _oid_der(dotted: str) -> bytes:
-    arcs = [int(a) for a in dotted.split(".")]
-    body = bytearray()
-    for arc in [40 * arcs[0] + arcs[1], *arcs[2:]]:
-        chunk = [arc & 0x7F]
-        arc >>= 7
-        while arc:
-            chunk.append(0x80 | (arc & 0x7F))
-            arc >>= 7
-        body += bytes(reversed(chunk))
-    return tlv.encode(0x06, bytes(body))
+    return tlv.encode(0x06, tlv.encode_oid(dotted))
 
 
 def security_info_protocols(data: bytes, outer_tag: int | None = None) -> tuple[str, ...]:
@@ -347,7 +323,7 @@ def security_info_protocols(data: bytes, outer_tag: int | None = None) -> tuple[
             first = info.children()
             if not first or first[0].tag != 0x06:
                 raise LdsError(f"{name}: SecurityInfo without protocol")
-            protocols.append(_oid_text(first[0].value))
+            protocols.append(tlv.decode_oid(first[0].value))
     except tlv.TlvError as exc:
         raise LdsError(f"{name}: {exc.detail}") from exc
     return tuple(protocols)

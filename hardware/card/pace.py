@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from hardware.card import apdu
+from hardware.card import tlv as ber
 from hardware.card.apdu import Command, Response
 from hardware.card.crypto import (
     KDF_ENC,
@@ -231,33 +232,13 @@ PACE_ECDH_GM_AES_256 = f"{ID_PACE}.2.4"
 
 
 def decode_oid(data: bytes) -> str:
-    if not data or data[-1] & 0x80:
-        raise ValueError("bad OID encoding")
-    arcs: list[int] = []
-    value = 0
-    for byte in data:
-        value = (value << 7) | (byte & 0x7F)
-        if not byte & 0x80:
-            arcs.append(value)
-            value = 0
-    first = arcs[0]
-    head = [min(first // 40, 2), first - 40 * min(first // 40, 2)]
-    return ".".join(str(a) for a in head + arcs[1:])
+    try:
+        return ber.decode_oid(data)
+    except ber.TlvError as exc:
+        raise ValueError(exc.detail) from None
 
 
-def encode_oid(oid: str) -> bytes:
-    arcs = [int(a) for a in oid.split(".")]
-    if len(arcs) < 2:
-        raise ValueError("an OID has at least two arcs")
-    out = bytearray()
-    for arc in [40 * arcs[0] + arcs[1], *arcs[2:]]:
-        chunk = [arc & 0x7F]
-        arc >>= 7
-        while arc:
-            chunk.append(0x80 | (arc & 0x7F))
-            arc >>= 7
-        out += bytes(reversed(chunk))
-    return bytes(out)
+encode_oid = ber.encode_oid
 
 
 @dataclass(frozen=True)

@@ -214,3 +214,34 @@ def file_length_from_header(head: bytes) -> int:
         # 00 and FF are padding or erased memory, not a file.
         raise TlvError(f"no file tag (first byte {tag:02X})")
     return start + length
+
+
+def decode_oid(raw: bytes) -> str:
+    """The contents of a DER OBJECT IDENTIFIER as dotted text (X.690 §8.19)."""
+    if not raw or raw[-1] & 0x80 or len(raw) > 64:
+        raise TlvError("malformed object identifier")
+    arcs: list[int] = []
+    value = 0
+    for byte in raw:
+        value = (value << 7) | (byte & 0x7F)
+        if not byte & 0x80:
+            arcs.append(value)
+            value = 0
+    first = min(arcs[0] // 40, 2)  # the first subidentifier packs two arcs: 40 × X + Y
+    return ".".join(str(a) for a in [first, arcs[0] - 40 * first, *arcs[1:]])
+
+
+def encode_oid(dotted: str) -> bytes:
+    """The DER contents (no tag, no length) of an OBJECT IDENTIFIER given as dotted text."""
+    arcs = [int(a) for a in dotted.split(".")]
+    if len(arcs) < 2:
+        raise ValueError("an OID has at least two arcs")
+    out = bytearray()
+    for arc in [40 * arcs[0] + arcs[1], *arcs[2:]]:
+        chunk = [arc & 0x7F]
+        arc >>= 7
+        while arc:
+            chunk.append(0x80 | (arc & 0x7F))
+            arc >>= 7
+        out += bytes(reversed(chunk))
+    return bytes(out)
