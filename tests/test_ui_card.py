@@ -104,3 +104,20 @@ def test_the_agent_sees_the_photo_and_the_checks_before_using_the_card(qtbot, se
     assert vm.visit.identity.source is Source.CHIP
     assert not vm.cardHasPhoto, "the photo is not kept once the agent has looked"
     shell.close()
+
+
+def test_a_visit_wiped_while_the_chip_is_read_keeps_nothing_of_it(qtbot, services) -> None:
+    shell = Shell(services, Mode.KIOSK, width=1920, height=1080)
+    shell.window.show()
+    vm = shell.visit
+    tap(qtbot, shell, "startButton")
+    wait_until(lambda: vm.page == "identify")
+    to_card_page(qtbot, shell)
+    type_can(qtbot, shell, "000000")
+    # The read is queued on the card worker; the idle timeout ends the visit before it is back.
+    shell.jobs.run("card", lambda: __import__("time").sleep(0.5), lambda _: None)
+    vm.readCard("000000")
+    vm.finish()
+    wait_until(lambda: not vm.busy, timeout=30)
+    assert vm.page == "welcome" and vm.visit.identity is None and vm.cardState == "enter"
+    shell.close()

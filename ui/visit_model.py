@@ -337,9 +337,17 @@ class VisitModel(QObject):
         self._card_state = "reading"
         self._update()
         service = self._services.card
+        visit = self.visit
 
         def done(read: CardRead) -> None:
             self._busy = False
+            if visit is not self.visit or self.visit.flow.current is not Step.CARD:
+                # The visit ended (idle wipe, "Kết thúc") or moved on while the chip was read: the
+                # data belong to nobody now.
+                read.wipe()
+                self._card_state = "enter"
+                self._update()
+                return
             try:
                 identity = to_identity(read)
             except CardError as exc:
