@@ -13,7 +13,7 @@ import requests
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from uidriver import find, tap, tap_until, type_into, wait_for  # noqa: E402
+from uidriver import find, tap, type_into, wait_for  # noqa: E402
 
 from agent_point.session_model import AgentSession  # noqa: E402
 from egov import accounts  # noqa: E402
@@ -81,9 +81,7 @@ def fill_and_send(qtbot, shell: Shell) -> dict[str, str]:
     required = [d for d in visit.procedure.documents if d.required]
     assert len(required) == 2, "birth registration asks for the form and the birth certificate"
     for doc in required:
-        tap_until(
-            qtbot, shell, f"capture_{doc.code}", lambda code=doc.code: vm.busy or bool(visit.pages.get(code))
-        )
+        tap(qtbot, shell, f"capture_{doc.code}")
         wait_until(lambda code=doc.code: len(visit.pages.get(code, [])) == 1 and not vm.busy, timeout=20)
     tap(qtbot, shell, "primaryButton")
     wait_until(lambda: vm.page == "check")

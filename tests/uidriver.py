@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QMouseEvent
 from PySide6.QtQuick import QQuickItem
@@ -68,12 +66,36 @@ def _settle(item: QQuickItem) -> None:
         last = here
 
 
+def _deepest_at(item: QQuickItem, scene: QPointF) -> QQuickItem:
+    local = item.mapFromScene(scene)
+    child = item.childAt(local.x(), local.y())
+    return item if child is None else _deepest_at(child, scene)
+
+
+def _hits(shell: Shell, item: QQuickItem, scene: QPointF) -> bool:
+    """Whether a finger at `scene` would touch `item` (or something inside it), not a neighbour."""
+    hit: QQuickItem | None = _deepest_at(shell.window.contentItem(), scene)
+    while hit is not None:
+        if hit == item:
+            return True
+        hit = hit.parentItem()
+    return False
+
+
 def tap(qtbot, shell: Shell, name: str) -> None:
     item = wait_for(qtbot, shell, name)
     wait_until(lambda: item.isEnabled(), timeout=10)
-    _scroll_into_view(item)
-    _settle(item)
-    centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
+    # Layouts can still move after the item looked still for two frames (an image above it that
+    # finishes loading): aim again until the point under the finger really is the item.
+    for _ in range(100):
+        _scroll_into_view(item)
+        _settle(item)
+        centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
+        if _hits(shell, item, QPointF(centre)):
+            break
+        pump()
+    else:
+        raise AssertionError(f"{name} is covered or keeps moving; cannot tap it")
     assert 0 <= centre.x() < shell.window.width() and 0 <= centre.y() < shell.window.height(), name
     # Press and release sent as events: QTest.mouseClick leaks a reference to None per call
     # in PySide6 6.12 (see ui/events.py).
@@ -103,20 +125,3 @@ def type_into(qtbot, shell: Shell, name: str, text: str) -> None:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QGuiApplication.sendEvent(shell.window, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
     assert field.property("text") == text
-
-
-def tap_until(
-    qtbot, shell: Shell, name: str, condition, timeout: float = 20, retap_after: float = 3.0
-) -> None:
-    """Tap, and tap again if nothing has happened after `retap_after` s. Under a loaded machine an
-    item can still be moving (layout polish, scrolling) when `_settle` sees it still for two frames,
-    and the tap lands beside it; a user would tap again too. `condition` must say the tap worked."""
-    deadline = time.monotonic() + timeout
-    while True:
-        tap(qtbot, shell, name)
-        try:
-            wait_until(condition, timeout=min(retap_after, max(0.1, deadline - time.monotonic())))
-            return
-        except TimeoutError:
-            if time.monotonic() > deadline:
-                raise
