@@ -22,6 +22,7 @@ from __future__ import annotations
 import hmac
 
 from hardware.card import apdu
+from hardware.card import tlv as ber
 from hardware.card.apdu import Command, Response
 from hardware.card.crypto import (
     CipherName,
@@ -51,19 +52,9 @@ CLA_SM = 0x0C
 # ---- BER-TLV ------------------------------------------------------------------------------------
 
 
-def encode_length(length: int) -> bytes:
-    """DER length: short form below 128, else 81 xx / 82 xx xx / 83 xx xx xx."""
-    if length < 0x80:
-        return bytes((length,))
-    size = (length.bit_length() + 7) // 8
-    if size > 3:
-        raise ValueError("length too large")
-    return bytes((0x80 | size,)) + length.to_bytes(size, "big")
-
-
 def tlv(tag: int, value: bytes) -> bytes:
     """One BER-TLV data object; `tag` is the whole tag as an integer (0x87, 0x7F49 …)."""
-    return tag.to_bytes(max(1, (tag.bit_length() + 7) // 8), "big") + encode_length(len(value)) + value
+    return ber.encode(tag, value)
 
 
 def parse_tlvs(data: bytes) -> list[tuple[int, bytes, bytes]]:
@@ -71,41 +62,10 @@ def parse_tlvs(data: bytes) -> list[tuple[int, bytes, bytes]]:
 
     Raises ValueError on anything malformed (truncated, indefinite length, too long), which the
     callers turn into their own protocol error."""
-    out: list[tuple[int, bytes, bytes]] = []
-    i = 0
-    while i < len(data):
-        start = i
-        tag = data[i]
-        i += 1
-        if tag & 0x1F == 0x1F:  # multi-byte tag: more bytes while b8 is set
-            while True:
-                if i >= len(data):
-                    raise ValueError("truncated tag")
-                tag = (tag << 8) | data[i]
-                i += 1
-                if not data[i - 1] & 0x80:
-                    break
-                if tag > 0xFFFFFF:
-                    raise ValueError("tag too long")
-        if i >= len(data):
-            raise ValueError("missing length")
-        first = data[i]
-        i += 1
-        if first < 0x80:
-            length = first
-        elif first in (0x81, 0x82, 0x83):
-            size = first & 0x7F
-            if i + size > len(data):
-                raise ValueError("truncated length")
-            length = int.from_bytes(data[i : i + size], "big")
-            i += size
-        else:
-            raise ValueError(f"unsupported length byte {first:02X}")
-        if i + length > len(data):
-            raise ValueError("value runs past the end")
-        out.append((tag, data[i : i + length], data[start : i + length]))
-        i += length
-    return out
+    try:
+        return [(t.tag, t.value, data[t.offset : t.end]) for t in ber.iter_tlvs(data)]
+    except ber.TlvError as exc:
+        raise ValueError(exc.detail) from None
 
 
 # ---- the session --------------------------------------------------------------------------------

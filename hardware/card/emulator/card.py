@@ -22,7 +22,7 @@ from hardware.card.bac import BacResponder
 from hardware.card.crypto import AuthenticationFailed
 from hardware.card.errors import CardError, CardErrorKind
 from hardware.card.pace import PaceResponder, PasswordKind
-from hardware.card.sm import SecureMessaging, SmError
+from hardware.card.sm import SecureMessaging, SmError, parse_tlvs
 
 EMRTD_AID = bytes.fromhex("A0000002471001")
 
@@ -47,17 +47,6 @@ def _atr(extended: bool) -> bytes:
     for byte in body:
         tck ^= byte
     return b"\x3b" + body + bytes((tck,))
-
-
-def _simple_tlvs(data: bytes) -> dict[int, bytes]:
-    """One-byte tags and lengths, as in MSE:Set AT; enough to find the password reference."""
-    out: dict[int, bytes] = {}
-    i = 0
-    while i + 2 <= len(data):
-        tag, length = data[i], data[i + 1]
-        out[tag] = data[i + 2 : i + 2 + length]
-        i += 2 + length
-    return out
 
 
 @dataclass
@@ -205,9 +194,11 @@ class EmulatedCccd:
             return Response(b"", apdu.SW_INS_NOT_SUPPORTED)
         if self._tries_left == 0:
             return Response(b"", apdu.SW_AUTH_BLOCKED)
-        kind = PasswordKind.CAN
-        if _simple_tlvs(cmd.data).get(0x83) == b"\x01":
-            kind = PasswordKind.MRZ
+        try:
+            fields = {tag: value for tag, value, _raw in parse_tlvs(cmd.data)}
+        except ValueError:
+            return Response(b"", apdu.SW_WRONG_DATA)
+        kind = PasswordKind.MRZ if fields.get(0x83) == b"\x01" else PasswordKind.CAN
         password = self._can if kind is PasswordKind.CAN else self._mrz_information
         responder = PaceResponder(password, kind, rng=self._rng)
         try:
