@@ -16,7 +16,7 @@ import hmac
 import os
 from collections.abc import Callable
 
-from hardware.card import apdu
+from hardware.card import apdu, mrz
 from hardware.card.apdu import Command, Response
 from hardware.card.crypto import (
     KDF_ENC,
@@ -28,25 +28,20 @@ from hardware.card.crypto import (
     sm_mac,
 )
 from hardware.card.errors import CardError, CardErrorKind
+from hardware.card.mrz import MRZ_ALPHABET
 from hardware.card.sm import SecureMessaging
 
 CHALLENGE_LENGTH = 8
 KEY_MATERIAL_LENGTH = 16
 _AUTH_LENGTH = 40  # E (32 bytes) ‖ M (8 bytes)
 
-_MRZ_VALUES = {**{str(d): d for d in range(10)}, **{chr(65 + i): 10 + i for i in range(26)}, "<": 0}
-
 
 def check_digit(field: str) -> int:
-    """The MRZ check digit (ICAO 9303-3 §4.9): weights 7, 3, 1 repeating; digits count as
-    themselves, A–Z as 10–35, the filler '<' as 0; the sum modulo 10."""
-    total = 0
-    for i, char in enumerate(field):
-        try:
-            total += _MRZ_VALUES[char] * (7, 3, 1)[i % 3]
-        except KeyError:
-            raise ValueError(f"{char!r} is not an MRZ character") from None
-    return total % 10
+    """The MRZ check digit (ICAO 9303-3 §4.9) as a number; ValueError outside the MRZ alphabet."""
+    try:
+        return int(mrz.check_digit(field))
+    except mrz.MrzError as exc:
+        raise ValueError(exc.detail) from None
 
 
 def _is_date(value: str) -> bool:
@@ -58,7 +53,7 @@ def mrz_information(document_number: str, birth_yymmdd: str, expiry_yymmdd: str)
     date of expiry, each followed by its check digit (9303-11 §4.3.2; appendix D.2). A document
     number longer than 9 characters is used whole, as the appendix shows for TD1 cards."""
     number = document_number.strip().upper()
-    if not number or any(c not in _MRZ_VALUES for c in number):
+    if not number or not set(number) <= MRZ_ALPHABET:
         raise ValueError("document number must be MRZ characters (0-9, A-Z, '<')")
     # A card that never expires carries fillers in the MRZ's expiry field; they key BAC as printed.
     if not (_is_date(birth_yymmdd) and (_is_date(expiry_yymmdd) or expiry_yymmdd == "<<<<<<")):

@@ -37,6 +37,9 @@ class MrzError(CardError):
         super().__init__(CardErrorKind.BAD_DATA, detail)
 
 
+MRZ_ALPHABET = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ<")
+
+
 def _value(ch: str) -> int:
     if "0" <= ch <= "9":
         return ord(ch) - 48
