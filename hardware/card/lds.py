@@ -27,6 +27,8 @@ class LdsError(CardError):
 
 # -- files --------------------------------------------------------------------------------------
 
+EMRTD_AID = bytes.fromhex("A0000002471001")  # the ICAO eMRTD application (LDS1)
+
 
 @dataclass(frozen=True, slots=True)
 class ElementaryFile:

@@ -26,10 +26,9 @@ from hardware.card import apdu
 from hardware.card.apdu import Command, Response, Transport
 from hardware.card.bac import establish_bac, mrz_information
 from hardware.card.dg13 import Dg13Data, parse_dg13
-from hardware.card.emulator.card import EMRTD_AID
 from hardware.card.errors import CardError, CardErrorKind
 from hardware.card.keys import CanKey, MrzKey
-from hardware.card.lds import Dg2Image, parse_dg1, parse_dg2
+from hardware.card.lds import EMRTD_AID, FILES, Dg2Image, parse_dg1, parse_dg2
 from hardware.card.mrz import Mrz
 from hardware.card.pa import CscaStore, PassiveAuthResult, Verdict, listed_groups, verify
 from hardware.card.pace import PasswordKind, establish_pace, parse_card_access
@@ -37,11 +36,6 @@ from hardware.card.sm import SecureMessaging
 from hardware.card.tlv import TlvError, file_length_from_header
 
 log = logging.getLogger(__name__)
-
-FID = {"EF.CardAccess": 0x011C, "EF.COM": 0x011E, "EF.SOD": 0x011D, "DG1": 0x0101, "DG2": 0x0102}
-FID["DG13"] = 0x010D
-FID["DG14"] = 0x010E
-FID["DG15"] = 0x010F
 
 HEADER_BYTES = 8  # enough for any tag and a four-byte length
 DEFAULT_EXTENDED_CHUNK = 0x0800  # 2 KiB per READ BINARY when the card takes extended length
@@ -190,17 +184,17 @@ class _FileReader:
 
     def read(self, name: str) -> bytes | None:
         """The whole file, or None when the card does not have it or does not let us read it."""
-        fid = FID[name]
+        ef = FILES[name]
         first: Response | None = None
         if self.use_sfi:
-            first = self._read(0x80 | (fid & 0x1F), 0, self._chunk())
+            first = self._read(0x80 | ef.sfi, 0, self._chunk())
             if first.sw not in (apdu.SW_OK, apdu.SW_END_OF_FILE, apdu.SW_SECURITY_NOT_SATISFIED):
                 # ICAO makes short file identifiers optional for the chip: try SELECT before
                 # calling the file absent, and keep to SELECT if that is what the card knows.
                 log.info("READ BINARY by SFI refused (SW %04X); trying SELECT", first.sw)
                 first = None
         if first is None:
-            selected = self.channel.send(Command(0x00, 0xA4, 0x02, 0x0C, fid.to_bytes(2, "big")))
+            selected = self.channel.send(Command(0x00, 0xA4, 0x02, 0x0C, ef.fid.to_bytes(2, "big")))
             if not selected.ok:
                 return self._absent(name, selected)
             first = self._read(0, 0, self._chunk())

@@ -21,18 +21,12 @@ from hardware.card.apdu import Command, Response
 from hardware.card.bac import BacResponder
 from hardware.card.crypto import AuthenticationFailed
 from hardware.card.errors import CardError, CardErrorKind
+from hardware.card.lds import EMRTD_AID, FILES_BY_FID
 from hardware.card.pace import PaceResponder, PasswordKind
 from hardware.card.sm import SecureMessaging, SmError, parse_tlvs
 
-EMRTD_AID = bytes.fromhex("A0000002471001")
-
 # FID → file name as in the profile; the SFI is the FID's low byte for all of them.
-FILES: dict[int, str] = {
-    0x011C: "EF.CardAccess",
-    0x011E: "EF.COM",
-    0x011D: "EF.SOD",
-    **{0x0100 + n: f"DG{n}" for n in range(1, 17)},
-}
+FILES: dict[int, str] = {fid: ef.name for fid, ef in FILES_BY_FID.items()}
 _UNPROTECTED = {"EF.CardAccess"}  # readable before any authentication
 _ALWAYS_DENIED = {"DG3", "DG4"}  # biometrics behind terminal authentication (EAC), which we never do
 _MAX_OFFSET = 0x7FFF  # READ BINARY with a P1P2 offset reaches 32 KiB; our files are smaller
