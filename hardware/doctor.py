@@ -75,6 +75,24 @@ def check_reader(timeout: float = READER_TIMEOUT) -> Check:
     return Check(name, "ok", f"{len(found)} reader(s): {names}", f"Có {len(found)} đầu đọc thẻ: {names}")
 
 
+def check_card_reader(reader: str, timeout: float = READER_TIMEOUT) -> Check:
+    """The chip reader as `[identity] reader` names it: the built-in emulated card needs no device,
+    "none" is off, a PC/SC reader is looked for through pcscd."""
+    reader = reader.strip()
+    if reader == "emulator":
+        return Check(
+            "reader",
+            "ok",
+            "built-in emulated card of the sample citizen ([identity] reader = emulator)",
+            "Dùng thẻ mô phỏng có sẵn (công dân MẪU), không cần đầu đọc.",
+        )
+    if reader in ("", "none"):
+        return Check(
+            "reader", "missing", "chip reading is off ([identity] reader = none)", "Không dùng đầu đọc thẻ."
+        )
+    return check_reader(timeout)
+
+
 def check_camera(source: str, timeout: float = CAMERA_TIMEOUT) -> Check:
     """The camera in [camera] source: the sample photos are there, or a device gives a frame."""
     name = "camera"

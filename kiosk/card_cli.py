@@ -35,18 +35,21 @@ def _keys(args: argparse.Namespace) -> list[Any]:
     raise ValueError("give --can, --mrz or --id (with --dob and --issued), or --files")
 
 
-def _service(args: argparse.Namespace, settings: Settings) -> Any:
-    from hardware.card.pa import CscaStore
-    from hardware.card.service import CardService, ReaderConfig, load_csca
+def _csca(args: argparse.Namespace, settings: Settings) -> Any:
+    from hardware.card.service import load_csca
 
-    if args.reader == "emulator" or (args.reader is None and settings.identity.reader == "emulator"):
-        config = ReaderConfig.parse("emulator", args.profile or settings.identity.card_profile)
-    elif args.reader:
-        config = ReaderConfig("pcsc", args.reader)
-    else:
-        config = ReaderConfig.parse(settings.identity.reader)
-    csca: CscaStore = load_csca(args.csca if args.csca is not None else settings.identity.csca)
-    return CardService(config, csca)
+    return load_csca(args.csca if args.csca is not None else settings.identity.csca)
+
+
+def _service(args: argparse.Namespace, settings: Settings) -> Any:
+    from hardware.card.service import CardService, ReaderConfig
+
+    spec = settings.identity.reader
+    if args.reader:
+        spec = "emulator" if args.reader == "emulator" else f"pcsc:{args.reader}"
+    return CardService(
+        ReaderConfig.parse(spec, args.profile or settings.identity.card_profile), _csca(args, settings)
+    )
 
 
 def _print_human(data: dict[str, Any]) -> None:
@@ -86,9 +89,7 @@ def cmd_card_read(args: argparse.Namespace) -> int:
     settings = load_settings(args.config)
     try:
         if args.files:
-            from hardware.card.service import load_csca
-
-            read = read_files(Path(args.files), load_csca(args.csca or settings.identity.csca))
+            read = read_files(Path(args.files), _csca(args, settings))
         else:
             keys = _keys(args)
             read = _service(args, settings).read(keys)

@@ -136,11 +136,11 @@ def cmd_catalog(args: argparse.Namespace) -> int:
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:
-    from hardware.doctor import Check, check_camera, check_printer, check_reader
+    from hardware.doctor import Check, check_camera, check_card_reader, check_printer
 
     settings = _settings(args)
     checks: list[Check] = [
-        _check_card_reader(settings, check_reader, Check),
+        check_card_reader(settings.identity.reader),
         check_camera(settings.camera.source),
         check_printer(settings.printer.uri, settings.data_dir / "receipts"),
         _check_portal(settings),
@@ -152,23 +152,6 @@ def cmd_doctor(args: argparse.Namespace) -> int:
         for c in checks:
             print(f"{c.name:<10} {c.state:<8} {c.detail}")
     return 0 if all(c.state == "ok" for c in checks if c.name in ("portal", "database")) else 1
-
-
-def _check_card_reader(settings: Settings, check_reader, check):  # noqa: ANN001, ANN202
-    """The configured chip reader: the built-in emulated card needs no device at all."""
-    reader = settings.identity.reader.strip()
-    if reader == "emulator":
-        return check(
-            "reader",
-            "ok",
-            "built-in emulated card of the sample citizen ([identity] reader = emulator)",
-            "Dùng thẻ mô phỏng có sẵn (công dân MẪU), không cần đầu đọc.",
-        )
-    if reader in ("", "none"):
-        return check(
-            "reader", "missing", "chip reading is off ([identity] reader = none)", "Không dùng đầu đọc thẻ."
-        )
-    return check_reader()
 
 
 def _check_portal(settings: Settings):  # noqa: ANN202 - returns hardware.doctor.Check
