@@ -75,10 +75,11 @@ class CardService:
         # One emulated card for the life of the app: it keeps its try counter like a real one.
         if self._emulated is None:
             from hardware.card.emulator.profile import CardProfile
-            from hardware.card.emulator.run import card_from_profile, transport_for
+            from hardware.card.emulator.card import EmulatorTransport
+            from hardware.card.emulator.run import card_from_profile
 
             assert self.config.profile is not None
-            self._emulated = transport_for(card_from_profile(CardProfile.load(self.config.profile)))
+            self._emulated = EmulatorTransport(card_from_profile(CardProfile.load(self.config.profile)))
         return self._emulated
 
     def connect(self) -> Transport:

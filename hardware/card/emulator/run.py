@@ -1,7 +1,7 @@
 """Putting an emulated card on a reader: in process (the embedded default) or behind pcscd.
 
-`card_from_profile` builds the chip from a card profile; `transport_for` puts it on the
-in-process reader; `run_vpcd` serves it to a real pcscd through the vpcd driver until Ctrl-C, so
+`card_from_profile` builds the chip from a card profile (put it on the in-process reader with
+`EmulatorTransport`); `run_vpcd` serves it to a real pcscd through the vpcd driver until Ctrl-C, so
 that any PC/SC program (ours through pyscard, or another reader) can read it.
 """
 
@@ -12,7 +12,7 @@ import sys
 import threading
 from pathlib import Path
 
-from hardware.card.emulator.card import EmulatedCccd, EmulatorTransport
+from hardware.card.emulator.card import EmulatedCccd
 from hardware.card.emulator.profile import CardProfile
 
 
@@ -27,10 +27,6 @@ def card_from_profile(profile: CardProfile) -> EmulatedCccd:
         extended_length=options.extended_length,
         key_tries=options.key_tries,
     )
-
-
-def transport_for(card: EmulatedCccd) -> EmulatorTransport:
-    return EmulatorTransport(card)
 
 
 def run_vpcd(profile_path: Path, host: str, port: int) -> int:
