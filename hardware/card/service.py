@@ -74,8 +74,8 @@ class CardService:
     def _emulator(self) -> Transport:
         # One emulated card for the life of the app: it keeps its try counter like a real one.
         if self._emulated is None:
-            from hardware.card.emulator.profile import CardProfile
             from hardware.card.emulator.card import EmulatorTransport
+            from hardware.card.emulator.profile import CardProfile
             from hardware.card.emulator.run import card_from_profile
 
             assert self.config.profile is not None
