@@ -40,7 +40,7 @@ MIN_AREA_SHARE = 0.02
 MAX_AREA_SHARE = 0.985
 MIN_SCORE = 0.30
 SAMPLES_PER_SIDE = 28
-MAX_LINES = 14
+MAX_LINES = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,32 +82,64 @@ def as_bgr8(frame: np.ndarray | None) -> np.ndarray | None:
     return None
 
 
+_CLOSE_KERNEL = cv2.getStructuringElement(cv2.MORPH_RECT, (5, 5))
+_PLAIN_KERNEL = cv2.getStructuringElement(cv2.MORPH_RECT, (11, 11))
+
+
 @dataclass(slots=True)
 class _Cues:
-    """What the small copy tells: grey, colour gradient (the channel with the strongest step at each
-    pixel), and its size."""
+    """What the small copy tells: colour, grey, the colour gradient (at each pixel the channel with
+    the strongest step) of the image as it is and of a copy with the print erased, and how strong
+    an edge must be to count on this frame."""
 
     small: np.ndarray
     grey: np.ndarray
     gx: np.ndarray
     gy: np.ndarray
+    clean_gx: np.ndarray
+    clean_gy: np.ndarray
+    plain: np.ndarray
+    plain_gx: np.ndarray
+    plain_gy: np.ndarray
+    full_credit: float
     width: int
     height: int
 
 
-def _cues(small: np.ndarray) -> _Cues:
-    blurred = cv2.GaussianBlur(small, (5, 5), 1.0)
-    gx3 = cv2.Sobel(blurred, cv2.CV_16S, 1, 0, ksize=3)
-    gy3 = cv2.Sobel(blurred, cv2.CV_16S, 0, 1, ksize=3)
+def _colour_gradient(image: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    gx3 = cv2.Sobel(image, cv2.CV_16S, 1, 0, ksize=3)
+    gy3 = cv2.Sobel(image, cv2.CV_16S, 0, 1, ksize=3)
     # Per pixel, the channel with the largest step: brown wood against white paper differs most in
     # blue, a grey desk in all three, a blue household book in red.
     magnitude = np.abs(gx3).astype(np.int32) + np.abs(gy3)
     pick = np.argmax(magnitude, axis=2)[..., None]
-    gx = np.take_along_axis(gx3, pick, axis=2)[..., 0]
-    gy = np.take_along_axis(gy3, pick, axis=2)[..., 0]
+    return np.take_along_axis(gx3, pick, axis=2)[..., 0], np.take_along_axis(gy3, pick, axis=2)[..., 0]
+
+
+def _cues(small: np.ndarray) -> _Cues:
+    blurred = cv2.GaussianBlur(small, (5, 5), 1.0)
+    gx, gy = _colour_gradient(blurred)
+    # Closing (max then min filter) erases dark print thinner than the kernel, so text, table rules
+    # and wood grain stop making line segments, while a page's outline, a convex corner of a
+    # bright region, stays where it is. Used to find lines only: it also erases the thin shadow
+    # that is often the only trace of a page lying on another paper, which scoring needs.
+    clean_gx, clean_gy = _colour_gradient(cv2.morphologyEx(blurred, cv2.MORPH_CLOSE, _CLOSE_KERNEL))
+    # Opening then closing with a kernel as big as a cloth's checks or a wood's knots removes every
+    # small bright and dark thing: a patterned desk turns into flat colour, the page (far bigger
+    # than the kernel) stays a bright body with its corners.
+    plain = cv2.morphologyEx(
+        cv2.morphologyEx(blurred, cv2.MORPH_OPEN, _PLAIN_KERNEL), cv2.MORPH_CLOSE, _PLAIN_KERNEL
+    )
+    plain_gx, plain_gy = _colour_gradient(plain)
     grey = cv2.cvtColor(blurred, cv2.COLOR_BGR2GRAY)
     height, width = grey.shape
-    return _Cues(blurred, grey, gx, gy, width, height)
+    # Sobel 3×3 on a clean step of 12 grey levels gives ~48: full credit for an edge that strong,
+    # less on a quiet frame (a white desk, where the page stands out by a few levels only).
+    typical = float(np.median(np.abs(gx[::4, ::4]).astype(np.float32) + np.abs(gy[::4, ::4])))
+    full_credit = float(np.clip(4.0 * typical, 16.0, 48.0))
+    return _Cues(
+        blurred, grey, gx, gy, clean_gx, clean_gy, plain, plain_gx, plain_gy, full_credit, width, height
+    )
 
 
 # --- candidates from regions -------------------------------------------------------------------
@@ -135,7 +167,8 @@ def _region_candidates(cues: _Cues) -> list[np.ndarray]:
     kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (9, 9))
     candidates: list[np.ndarray] = []
     min_area = MIN_AREA_SHARE * cues.width * cues.height
-    for channel in (cues.grey, whiteness):
+    plain_grey = cv2.cvtColor(cues.plain, cv2.COLOR_BGR2GRAY)
+    for channel in (cues.grey, whiteness, plain_grey):
         closed = cv2.morphologyEx(channel, cv2.MORPH_CLOSE, kernel)
         _, mask = cv2.threshold(closed, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
         # Opening cuts thin bridges to bright things that touch the page.
@@ -153,11 +186,9 @@ def _region_candidates(cues: _Cues) -> list[np.ndarray]:
 # --- candidates from lines ---------------------------------------------------------------------
 
 
-def _lines(cues: _Cues) -> np.ndarray:
-    """Long straight lines as rows (nx, ny, c, support): nx·x + ny·y = c, unit normal."""
-    edges = cv2.Canny(cues.gx, cues.gy, 40, 100, L2gradient=True)
-    short = min(cues.width, cues.height)
-    segments = cv2.HoughLinesP(
+def _segments(gx: np.ndarray, gy: np.ndarray, low: float, high: float, short: int) -> np.ndarray:
+    edges = cv2.Canny(gx, gy, low, high, L2gradient=True)
+    found = cv2.HoughLinesP(
         edges,
         1,
         np.pi / 360,
@@ -165,31 +196,54 @@ def _lines(cues: _Cues) -> np.ndarray:
         minLineLength=short // 8,
         maxLineGap=short // 40,
     )
-    if segments is None:
-        return np.empty((0, 4))
-    seg = segments.reshape(-1, 4).astype(np.float64)
+    return np.empty((0, 4)) if found is None else found.reshape(-1, 4).astype(np.float64)
+
+
+def _merge(seg: np.ndarray, limit: int) -> list[list[float]]:
+    """Segments (x1, y1, x2, y2) merged into lines (nx, ny, c, length), nx·x + ny·y = c with a unit
+    normal, longest first, at most `limit`."""
+    if not len(seg):
+        return []
     x1, y1, x2, y2 = seg.T
     length = np.hypot(x2 - x1, y2 - y1)
     nx, ny = -(y2 - y1) / length, (x2 - x1) / length
     c = nx * x1 + ny * y1
-    # One orientation per line: normal pointing into the lower half-plane of angles.
+    # One orientation per line, so that equal lines have equal parameters.
     flip = (ny < 0) | ((ny == 0) & (nx < 0))
     nx[flip], ny[flip], c[flip] = -nx[flip], -ny[flip], -c[flip]
-    order = np.argsort(-length)
     merged: list[list[float]] = []
-    for i in order:
+    for i in np.argsort(-length):
+        mid_x, mid_y = (x1[i] + x2[i]) / 2, (y1[i] + y2[i]) / 2
         for line in merged:
-            same_angle = abs(nx[i] * line[0] + ny[i] * line[1]) > np.cos(np.radians(3))
-            mid_x, mid_y = (x1[i] + x2[i]) / 2, (y1[i] + y2[i]) / 2
-            if same_angle and abs(line[0] * mid_x + line[1] * mid_y - line[2]) < 3.0:
+            if _same_line(line, nx[i], ny[i], mid_x, mid_y):
                 line[3] += length[i]
                 break
         else:
             merged.append([nx[i], ny[i], c[i], length[i]])
-        if len(merged) >= 4 * MAX_LINES:
-            break
-    lines = np.array(sorted(merged, key=lambda row: -row[3])[:MAX_LINES])
-    return lines
+    return sorted(merged, key=lambda row: -row[3])[:limit]
+
+
+_SAME_ANGLE = float(np.cos(np.radians(3)))
+
+
+def _same_line(line: list[float], nx: float, ny: float, x: float, y: float) -> bool:
+    return abs(nx * line[0] + ny * line[1]) > _SAME_ANGLE and abs(line[0] * x + line[1] * y - line[2]) < 3.0
+
+
+def _lines(cues: _Cues) -> np.ndarray:
+    """Long straight lines as rows (nx, ny, c, length), from two edge maps: the print-free copy
+    (exact outlines) and the pattern-free copy (outlines on a patterned desk). Each map gets its
+    own quota, so a cloth's hundred straight checks cannot crowd out the page's four sides."""
+    short = min(cues.width, cues.height)
+    # Thresholds follow the frame: a quiet white desk needs a sensitive edge map, a patterned
+    # cloth a deaf one.
+    high = 2.2 * cues.full_credit
+    lines = _merge(_segments(cues.clean_gx, cues.clean_gy, 0.4 * high, high, short), MAX_LINES // 2)
+    for line in _merge(_segments(cues.plain_gx, cues.plain_gy, 0.4 * high, high, short), MAX_LINES // 2):
+        x, y = line[0] * line[2], line[1] * line[2]  # the line's point nearest the origin
+        if not any(_same_line(old, line[0], line[1], x, y) for old in lines):
+            lines.append(line)
+    return np.array(lines).reshape(-1, 4)
 
 
 def _intersect(a: np.ndarray, b: np.ndarray) -> np.ndarray | None:
@@ -199,43 +253,35 @@ def _intersect(a: np.ndarray, b: np.ndarray) -> np.ndarray | None:
     return np.array([(a[2] * b[1] - a[1] * b[2]) / det, (a[0] * b[2] - a[2] * b[0]) / det])
 
 
-def _line_candidates(cues: _Cues) -> list[np.ndarray]:
+def _crossings(first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """Where each line of `first` meets each line of `second`: (len(first), len(second), 2); NaN
+    for parallel lines."""
+    a = first[:, None, :]
+    b = second[None, :, :]
+    det = a[..., 0] * b[..., 1] - a[..., 1] * b[..., 0]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        x = (a[..., 2] * b[..., 1] - a[..., 1] * b[..., 2]) / det
+        y = (a[..., 0] * b[..., 2] - a[..., 2] * b[..., 0]) / det
+    out = np.stack([x, y], axis=-1)
+    out[np.abs(det) < 1e-6] = np.nan
+    return out
+
+
+def _line_quads(cues: _Cues) -> tuple[np.ndarray, np.ndarray]:
+    """Every quad made of two roughly horizontal and two roughly vertical lines (N, 4, 2), and
+    which of them have four finite corners."""
     lines = _lines(cues)
-    if len(lines) < 4:
-        return []
-    # A line whose normal is mostly vertical runs across the frame (a top or bottom side).
-    across = [row for row in lines if abs(row[1]) >= abs(row[0])]
-    down = [row for row in lines if abs(row[1]) < abs(row[0])]
-    gap_y = 0.12 * cues.height
-    gap_x = 0.08 * cues.width
-    candidates = []
-    for top, bottom in itertools.combinations(across, 2):
-        for left, right in itertools.combinations(down, 2):
-            corners = [_intersect(top, left), _intersect(top, right), _intersect(bottom, right)]
-            corners.append(_intersect(bottom, left))
-            if any(p is None for p in corners):
-                continue
-            quad = np.array(corners)
-            spread = quad.max(axis=0) - quad.min(axis=0)
-            if spread[0] < gap_x or spread[1] < gap_y:
-                continue
-            candidates.append(quad)
-    return candidates
-
-
-def _order_all(quads: np.ndarray) -> np.ndarray:
-    """order_corners for many quads at once: by angle round the centroid, starting from the
-    leftmost of the two highest corners."""
-    centre = quads.mean(axis=1, keepdims=True)
-    angles = np.arctan2(quads[..., 1] - centre[..., 1], quads[..., 0] - centre[..., 0])
-    ring = np.take_along_axis(quads, np.argsort(angles, axis=1)[..., None], axis=1)
-    rows = np.arange(len(quads))
-    top_two = np.argsort(ring[..., 1], axis=1)[:, :2]
-    first = np.where(
-        ring[rows, top_two[:, 0], 0] <= ring[rows, top_two[:, 1], 0], top_two[:, 0], top_two[:, 1]
-    )
-    index = (first[:, None] + np.arange(4)[None, :]) % 4
-    return np.take_along_axis(ring, index[..., None], axis=1)
+    across = lines[np.abs(lines[:, 1]) >= np.abs(lines[:, 0])] if len(lines) else lines
+    down = lines[np.abs(lines[:, 1]) < np.abs(lines[:, 0])] if len(lines) else lines
+    if len(across) < 2 or len(down) < 2:
+        return np.empty((0, 4, 2)), np.zeros(0, dtype=bool)
+    cross = _crossings(across, down)  # (A, D, 2)
+    a_pairs = np.array(list(itertools.combinations(range(len(across)), 2)))
+    d_pairs = np.array(list(itertools.combinations(range(len(down)), 2)))
+    a1, a2 = a_pairs[:, 0][:, None], a_pairs[:, 1][:, None]
+    d1, d2 = d_pairs[:, 0][None, :], d_pairs[:, 1][None, :]
+    quads = np.stack([cross[a1, d1], cross[a1, d2], cross[a2, d2], cross[a2, d1]], axis=2).reshape(-1, 4, 2)
+    return quads, np.isfinite(quads).all(axis=(1, 2))
 
 
 # --- scoring -----------------------------------------------------------------------------------
@@ -268,55 +314,71 @@ def _plausible(quads: np.ndarray, width: int, height: int) -> np.ndarray:
     return convex & sized & inside & square
 
 
-def _score_all(cues: _Cues, quads: np.ndarray) -> np.ndarray:
-    """Score quads (N, 4, 2) on the small copy; see the module docstring for what counts."""
-    n = len(quads)
+def _order_all(quads: np.ndarray) -> np.ndarray:
+    """order_corners for many quads at once: by angle round the centroid, starting from the
+    leftmost of the two highest corners."""
+    centre = quads.mean(axis=1, keepdims=True)
+    angles = np.arctan2(quads[..., 1] - centre[..., 1], quads[..., 0] - centre[..., 0])
+    ring = np.take_along_axis(quads, np.argsort(angles, axis=1)[..., None], axis=1)
+    rows = np.arange(len(quads))
+    top_two = np.argsort(ring[..., 1], axis=1)[:, :2]
+    first = np.where(
+        ring[rows, top_two[:, 0], 0] <= ring[rows, top_two[:, 1], 0], top_two[:, 0], top_two[:, 1]
+    )
+    index = (first[:, None] + np.arange(4)[None, :]) % 4
+    return np.take_along_axis(ring, index[..., None], axis=1)
+
+
+def _score_sides(cues: _Cues, start: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """How much each side (start → end, (M, 2) each) looks like a page edge, 0–1.
+
+    Three things along the side: an edge across it (the gradient's component along the side's
+    normal, at the side and a pixel either side, since the small copy is only good to a pixel);
+    two different things either side of it (a printed rule has paper on both sides); and on one
+    side a smooth strip (the page's blank margin) rather than a pattern cut across.
+    """
     t = np.linspace(0.08, 0.92, SAMPLES_PER_SIDE)
-    start = quads
-    end = np.roll(quads, -1, axis=1)
     direction = end - start
-    length = np.linalg.norm(direction, axis=2, keepdims=True)
-    unit = direction / np.maximum(length, 1e-9)
-    normal = np.stack([-unit[..., 1], unit[..., 0]], axis=2)  # (N, 4, 2)
-    # Points along each side: (N, 4, S, 2).
-    points = start[:, :, None, :] + t[None, None, :, None] * direction[:, :, None, :]
-    nrm = normal[:, :, None, :]
+    length = np.maximum(np.linalg.norm(direction, axis=1, keepdims=True), 1e-9)
+    unit = direction / length
+    normal = np.stack([-unit[:, 1], unit[:, 0]], axis=1)[:, None, :]  # (M, 1, 2)
+    points = start[:, None, :] + t[None, :, None] * direction[:, None, :]  # (M, S, 2)
 
     def sample(image: np.ndarray, offset: float) -> np.ndarray:
-        p = points + offset * nrm
+        p = points + offset * normal
         x = np.clip(np.rint(p[..., 0]).astype(np.intp), 0, cues.width - 1)
         y = np.clip(np.rint(p[..., 1]).astype(np.intp), 0, cues.height - 1)
-        return image[y, x]
+        return image[y, x].astype(np.float32)
 
-    # Edge across the side: the gradient's component along the side's normal, at the side and a
-    # pixel to either side (the small copy's corners are only good to a pixel or so).
-    best = np.zeros(points.shape[:3])
-    aligned = np.zeros(points.shape[:3], dtype=bool)
+    best = np.zeros(points.shape[:2], np.float32)
     for offset in (-1.0, 0.0, 1.0):
-        gx = sample(cues.gx, offset).astype(np.float64)
-        gy = sample(cues.gy, offset).astype(np.float64)
-        across = np.abs(gx * nrm[..., 0] + gy * nrm[..., 1])
-        strength = np.hypot(gx, gy)
-        ok = across >= 0.85 * strength
-        better = ok & (across > best)
-        best = np.where(better, across, best)
-        aligned |= ok
-    # Sobel 3×3 on a clean step of 10 grey levels gives ~40: full credit from a step of ~12 levels.
-    credit = np.clip(best / 48.0, 0.0, 1.0) * aligned
-    side_support = credit.mean(axis=2)  # (N, 4)
+        gx, gy = sample(cues.gx, offset), sample(cues.gy, offset)
+        across = np.abs(gx * normal[..., 0] + gy * normal[..., 1])
+        aligned = across >= 0.85 * np.hypot(gx, gy)
+        best = np.maximum(best, np.where(aligned, across, 0.0))
+    support = np.clip(best / cues.full_credit, 0.0, 1.0).mean(axis=1)
 
-    # Is it an edge between two different things? Compare strips a few pixels either side.
-    inside = sample(cues.grey, 4.0).astype(np.float64)
-    outside = sample(cues.grey, -4.0).astype(np.float64)
-    # The normal built above points inside for clockwise (TL, TR, BR, BL on screen) quads.
-    step = np.abs(np.median(inside - outside, axis=2))
-    contrast = np.clip(step / 10.0, 0.0, 1.0)  # (N, 4)
+    left, right = sample(cues.grey, 4.0), sample(cues.grey, -4.0)
+    step = np.abs(np.median(left - right, axis=1))
+    contrast = np.clip(step / 8.0, 0.0, 1.0)
+    # Roughness along each strip: a page margin changes slowly (light, shadow), a cloth's checks
+    # or a wood grain cut across jump from sample to sample.
+    rough = np.minimum(
+        np.median(np.abs(np.diff(left, axis=1)), axis=1), np.median(np.abs(np.diff(right, axis=1)), axis=1)
+    )
+    smooth = np.clip(1.25 - rough / 16.0, 0.0, 1.0)
+    return support * (0.5 + 0.5 * contrast) * smooth
 
-    support = 0.5 * side_support.mean(axis=1) + 0.5 * side_support.min(axis=1)
-    separation = 0.5 + 0.5 * contrast.min(axis=1)
+
+def _score_quads(cues: _Cues, quads: np.ndarray) -> np.ndarray:
+    """Score ordered quads (N, 4, 2): their sides' scores, the weakest counting most, and size."""
+    if not len(quads):
+        return np.empty(0)
+    sides = _score_sides(cues, quads.reshape(-1, 2), np.roll(quads, -1, axis=1).reshape(-1, 2))
+    sides = sides.reshape(-1, 4)
     shares = _areas(quads) / (cues.width * cues.height)
     size = 0.75 + 0.25 * np.sqrt(np.clip(shares / 0.4, 0.0, 1.0))
-    return support * separation * size if n else np.empty(0)
+    return (0.4 * sides.mean(axis=1) + 0.6 * sides.min(axis=1)) * size
 
 
 # --- refinement at full resolution -------------------------------------------------------------
@@ -389,14 +451,16 @@ def find_page(frame: np.ndarray | None, *, refine: bool = True) -> Detection | N
     small_size = (max(16, round(width * scale)), max(16, round(height * scale)))
     small = cv2.resize(image, small_size, interpolation=cv2.INTER_AREA) if scale < 1 else image
     cues = _cues(small)
-    found = [*_region_candidates(cues), *_line_candidates(cues)]
-    if not found:
+    line_quads, finite = _line_quads(cues)
+    regions = _region_candidates(cues)
+    stack = np.concatenate([line_quads[finite], np.array(regions).reshape(-1, 4, 2)])
+    if not len(stack):
         return None
-    stack = _order_all(np.array(found))
+    stack = _order_all(stack)
     stack = stack[_plausible(stack, cues.width, cues.height)]
     if not len(stack):
         return None
-    scores = _score_all(cues, stack)
+    scores = _score_quads(cues, stack)
     best = int(np.argmax(scores))
     if scores[best] < MIN_SCORE:
         return None
