@@ -101,6 +101,7 @@ class _Cues:
     plain: np.ndarray
     plain_gx: np.ndarray
     plain_gy: np.ndarray
+    paperness: np.ndarray
     full_credit: float
     width: int
     height: int
@@ -138,8 +139,31 @@ def _cues(small: np.ndarray) -> _Cues:
     typical = float(np.median(np.abs(gx[::4, ::4]).astype(np.float32) + np.abs(gy[::4, ::4])))
     full_credit = float(np.clip(4.0 * typical, 16.0, 48.0))
     return _Cues(
-        blurred, grey, gx, gy, clean_gx, clean_gy, plain, plain_gx, plain_gy, full_credit, width, height
+        blurred,
+        grey,
+        gx,
+        gy,
+        clean_gx,
+        clean_gy,
+        plain,
+        plain_gx,
+        plain_gy,
+        _paperness(plain),
+        full_credit,
+        width,
+        height,
     )
+
+
+def _paperness(plain: np.ndarray) -> np.ndarray:
+    """0–1 per pixel: how much the print-free, pattern-free copy looks like paper or a card there:
+    light (near the frame's brightest) and not strongly coloured. A phone, a dark folder or a
+    green notebook cover is straight-edged too, but is not what the citizen wants scanned."""
+    hsv = cv2.cvtColor(plain, cv2.COLOR_BGR2HSV).astype(np.float32)
+    bright = max(float(np.percentile(hsv[::4, ::4, 2], 99)), 1.0)
+    light = np.clip((hsv[:, :, 2] / bright - 0.35) / 0.3, 0.0, 1.0)
+    pale = np.clip((130.0 - hsv[:, :, 1]) / 70.0, 0.0, 1.0)
+    return light * pale
 
 
 # --- candidates from regions -------------------------------------------------------------------
@@ -199,28 +223,31 @@ def _segments(gx: np.ndarray, gy: np.ndarray, low: float, high: float, short: in
     return np.empty((0, 4)) if found is None else found.reshape(-1, 4).astype(np.float64)
 
 
-def _merge(seg: np.ndarray, limit: int) -> list[list[float]]:
-    """Segments (x1, y1, x2, y2) merged into lines (nx, ny, c, length), nx·x + ny·y = c with a unit
-    normal, longest first, at most `limit`."""
+def _merge(seg: np.ndarray) -> np.ndarray:
+    """Segments (x1, y1, x2, y2) merged into lines (nx, ny, c, length, t0, t1): nx·x + ny·y = c
+    with a unit normal; t0–t1 the span the segments cover along the direction (-ny, nx)."""
     if not len(seg):
-        return []
+        return np.empty((0, 6))
     x1, y1, x2, y2 = seg.T
-    length = np.hypot(x2 - x1, y2 - y1)
+    length = np.maximum(np.hypot(x2 - x1, y2 - y1), 1e-9)
     nx, ny = -(y2 - y1) / length, (x2 - x1) / length
-    c = nx * x1 + ny * y1
     # One orientation per line, so that equal lines have equal parameters.
     flip = (ny < 0) | ((ny == 0) & (nx < 0))
-    nx[flip], ny[flip], c[flip] = -nx[flip], -ny[flip], -c[flip]
+    nx[flip], ny[flip] = -nx[flip], -ny[flip]
+    c = nx * x1 + ny * y1
+    ta, tb = -ny * x1 + nx * y1, -ny * x2 + nx * y2
     merged: list[list[float]] = []
     for i in np.argsort(-length):
         mid_x, mid_y = (x1[i] + x2[i]) / 2, (y1[i] + y2[i]) / 2
         for line in merged:
             if _same_line(line, nx[i], ny[i], mid_x, mid_y):
                 line[3] += length[i]
+                line[4] = min(line[4], ta[i], tb[i])
+                line[5] = max(line[5], ta[i], tb[i])
                 break
         else:
-            merged.append([nx[i], ny[i], c[i], length[i]])
-    return sorted(merged, key=lambda row: -row[3])[:limit]
+            merged.append([nx[i], ny[i], c[i], length[i], min(ta[i], tb[i]), max(ta[i], tb[i])])
+    return np.array(merged)
 
 
 _SAME_ANGLE = float(np.cos(np.radians(3)))
@@ -231,19 +258,43 @@ def _same_line(line: list[float], nx: float, ny: float, x: float, y: float) -> b
 
 
 def _lines(cues: _Cues) -> np.ndarray:
-    """Long straight lines as rows (nx, ny, c, length), from two edge maps: the print-free copy
-    (exact outlines) and the pattern-free copy (outlines on a patterned desk). Each map gets its
-    own quota, so a cloth's hundred straight checks cannot crowd out the page's four sides."""
+    """The lines most likely to be a page's sides, as rows (nx, ny, c, …): nx·x + ny·y = c.
+
+    Segments come from two edge maps: the print-free copy (exact outlines) and the pattern-free
+    copy (outlines on a patterned desk; it has no texture left, so it can afford a sensitive edge
+    detector for a page on a white desk). Lines are then ranked by how much the span they were
+    seen on looks like a page's side, not by length: a cloth's hundred straight checks and a
+    notebook's long edges would otherwise crowd out a page's four sides.
+    """
     short = min(cues.width, cues.height)
-    # Thresholds follow the frame: a quiet white desk needs a sensitive edge map, a patterned
-    # cloth a deaf one.
     high = 2.2 * cues.full_credit
-    lines = _merge(_segments(cues.clean_gx, cues.clean_gy, 0.4 * high, high, short), MAX_LINES // 2)
-    for line in _merge(_segments(cues.plain_gx, cues.plain_gy, 0.4 * high, high, short), MAX_LINES // 2):
-        x, y = line[0] * line[2], line[1] * line[2]  # the line's point nearest the origin
-        if not any(_same_line(old, line[0], line[1], x, y) for old in lines):
-            lines.append(line)
-    return np.array(lines).reshape(-1, 4)
+    segments = np.concatenate(
+        [
+            _segments(cues.clean_gx, cues.clean_gy, 0.4 * high, high, short),
+            _segments(cues.plain_gx, cues.plain_gy, 0.25 * high, 0.6 * high, short),
+        ]
+    )
+    lines = _merge(segments)
+    if len(lines) <= MAX_LINES:
+        return lines
+    normal = lines[:, 0:2]
+    direction = np.stack([-lines[:, 1], lines[:, 0]], axis=1)
+    base = normal * lines[:, 2:3]
+    start, end = base + direction * lines[:, 4:5], base + direction * lines[:, 5:6]
+    side = _score_sides(cues, start, end)
+    # Paper on one side of it, at least.
+    middle = (start + end) / 2
+    unit_normal = normal
+    paper = np.zeros(len(lines))
+    for offset in (-6.0, 6.0):
+        p = middle[:, None, :] + np.linspace(-0.4, 0.4, 9)[None, :, None] * (end - start)[:, None, :]
+        p = p + offset * unit_normal[:, None, :]
+        px = np.clip(np.rint(p[..., 0]).astype(np.intp), 0, cues.width - 1)
+        py = np.clip(np.rint(p[..., 1]).astype(np.intp), 0, cues.height - 1)
+        paper = np.maximum(paper, cues.paperness[py, px].mean(axis=1))
+    span = np.clip((lines[:, 5] - lines[:, 4]) / (0.25 * short), 0.0, 1.0)
+    rank = side * (0.3 + 0.7 * paper) * (0.5 + 0.5 * span)
+    return lines[np.argsort(-rank)[:MAX_LINES]]
 
 
 def _intersect(a: np.ndarray, b: np.ndarray) -> np.ndarray | None:
@@ -378,7 +429,16 @@ def _score_quads(cues: _Cues, quads: np.ndarray) -> np.ndarray:
     sides = sides.reshape(-1, 4)
     shares = _areas(quads) / (cues.width * cues.height)
     size = 0.75 + 0.25 * np.sqrt(np.clip(shares / 0.4, 0.0, 1.0))
-    return (0.4 * sides.mean(axis=1) + 0.6 * sides.min(axis=1)) * size
+    # Paper inside: sampled on a grid spanning the quad (bilinear in its corners).
+    u = np.linspace(0.1, 0.9, 7)
+    uu, vv = np.meshgrid(u, u)
+    uu, vv = uu.reshape(1, -1, 1), vv.reshape(1, -1, 1)
+    tl, tr, br, bl = (quads[:, i, None, :] for i in range(4))
+    grid = (1 - vv) * ((1 - uu) * tl + uu * tr) + vv * ((1 - uu) * bl + uu * br)
+    gx = np.clip(np.rint(grid[..., 0]).astype(np.intp), 0, cues.width - 1)
+    gy = np.clip(np.rint(grid[..., 1]).astype(np.intp), 0, cues.height - 1)
+    paper = cues.paperness[gy, gx].mean(axis=1)
+    return (0.4 * sides.mean(axis=1) + 0.6 * sides.min(axis=1)) * size * (0.3 + 0.7 * paper)
 
 
 # --- refinement at full resolution -------------------------------------------------------------
