@@ -77,6 +77,18 @@ class Camera:
 
 
 @dataclass(frozen=True, slots=True)
+class ScannerSettings:
+    dpi: int
+    colour: str
+    jpeg_quality: int
+    page_max_kb: int
+    document_max_kb: int
+    dossier_max_kb: int
+    auto_capture: bool
+    stable_ms: int
+
+
+@dataclass(frozen=True, slots=True)
 class Printer:
     uri: str
     paper_mm: int
@@ -96,6 +108,7 @@ class Settings:
     training_portal: TrainingPortal
     identity: IdentitySettings
     camera: Camera
+    scanner: ScannerSettings
     printer: Printer
     kiosk: KioskSettings
     source: str  # the file the settings came from, or "(embedded defaults)"
@@ -122,6 +135,7 @@ _SECTIONS: dict[str, type] = {
     "training_portal": TrainingPortal,
     "identity": IdentitySettings,
     "camera": Camera,
+    "scanner": ScannerSettings,
     "printer": Printer,
     "kiosk": KioskSettings,
 }
@@ -132,6 +146,22 @@ _CHOICES: dict[tuple[str, str], tuple[Any, ...]] = {
     ("office", "language"): ("vi", "en"),
     ("portal", "kind"): ("training", "http"),
     ("printer", "paper_mm"): (58, 80),
+    ("scanner", "colour"): ("colour", "grey", "bw"),
+}
+
+# Inclusive bounds for numbers whose useful range is known.
+_RANGES: dict[tuple[str, str], tuple[int, int]] = {
+    # 200 dpi is the resolution asked of digitised papers (Nghị định 30/2020, to be confirmed); under
+    # 150 small print blurs, over 400 the camera only interpolates (1080p holds ~165 dpi across A4).
+    ("scanner", "dpi"): (150, 400),
+    # The bottom of the quality ladder the packer steps down (hardware/scanner/pack.py); above 95
+    # JPEG files grow fast for nothing the eye sees.
+    ("scanner", "jpeg_quality"): (45, 95),
+    # A page under 20 KB is not readable at 200 dpi, even as black and white.
+    ("scanner", "page_max_kb"): (20, 1_000_000),
+    ("scanner", "document_max_kb"): (20, 1_000_000),
+    ("scanner", "dossier_max_kb"): (20, 1_000_000),
+    ("scanner", "stable_ms"): (0, 10_000),
 }
 
 _TYPE_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "true or false"}
@@ -158,6 +188,9 @@ def _check(file: str, section: str, key: str, value: Any, expected: type) -> Any
         raise ConfigError(file, where, f"expected one of {', '.join(map(str, choices))}, got {value!r}")
     if expected in (int, float) and value < 0:
         raise ConfigError(file, where, f"must not be negative, got {value!r}")
+    bounds = _RANGES.get((section, key))
+    if bounds and not bounds[0] <= value <= bounds[1]:
+        raise ConfigError(file, where, f"must be from {bounds[0]} to {bounds[1]}, got {value!r}")
     return value
 
 
@@ -213,6 +246,20 @@ def load_settings(path: str | Path | None = None) -> Settings:
     if reader not in ("emulator", "pcsc", "none", "") and not reader.startswith("pcsc:"):
         raise ConfigError(
             source, "[identity] reader", f"expected emulator, pcsc, pcsc:NAME or none, got {reader!r}"
+        )
+    scanner = settings.scanner
+    # A page must fit in a document, and a document in the dossier.
+    if scanner.page_max_kb > scanner.document_max_kb:
+        raise ConfigError(
+            source,
+            "[scanner] page_max_kb",
+            f"must not be more than document_max_kb ({scanner.document_max_kb}), got {scanner.page_max_kb}",
+        )
+    if scanner.document_max_kb > scanner.dossier_max_kb:
+        raise ConfigError(
+            source,
+            "[scanner] document_max_kb",
+            f"must not be more than dossier_max_kb ({scanner.dossier_max_kb}), got {scanner.document_max_kb}",
         )
     if settings.kiosk.idle_warning_seconds < 20:
         # WCAG 2.2.1: at least 20 seconds to extend a time limit with a simple action.

@@ -118,6 +118,21 @@ BAD_FILES: list[tuple[str, str, list[str]]] = [
     ("inf-timeout", "[portal]\ntimeout_seconds = inf\n", ["[portal] timeout_seconds", "finite"]),
     ("huge-int-timeout", "[portal]\ntimeout_seconds = 1" + "0" * 400 + "\n", ["[portal] timeout_seconds"]),
     ("int-too-long-to-parse", "[kiosk]\nidle_seconds = 1" + "0" * 5000 + "\n", ["(syntax)"]),
+    ("scan-dpi-too-low", "[scanner]\ndpi = 100\n", ["[scanner] dpi", "150", "400", "100"]),
+    ("scan-dpi-too-high", "[scanner]\ndpi = 600\n", ["[scanner] dpi", "600"]),
+    ("scan-dpi-float", "[scanner]\ndpi = 200.0\n", ["[scanner] dpi", "whole number"]),
+    ("scan-colour-unknown", '[scanner]\ncolour = "color"\n', ["[scanner] colour", "grey", "bw", "color"]),
+    ("scan-quality-too-low", "[scanner]\njpeg_quality = 30\n", ["[scanner] jpeg_quality", "45", "95"]),
+    ("scan-quality-100", "[scanner]\njpeg_quality = 100\n", ["[scanner] jpeg_quality", "100"]),
+    ("scan-page-zero", "[scanner]\npage_max_kb = 0\n", ["[scanner] page_max_kb", "20"]),
+    ("scan-page-over-document", "[scanner]\npage_max_kb = 2000\n", ["[scanner] page_max_kb", "1000"]),
+    (
+        "scan-document-over-dossier",
+        "[scanner]\ndocument_max_kb = 20000\n",
+        ["[scanner] document_max_kb", "dossier_max_kb"],
+    ),
+    ("scan-auto-text", '[scanner]\nauto_capture = "yes"\n', ["[scanner] auto_capture", "true or false"]),
+    ("scan-stable-negative", "[scanner]\nstable_ms = -1\n", ["[scanner] stable_ms", "negative"]),
 ]
 
 
@@ -142,6 +157,23 @@ def test_unknown_key_lists_the_known_keys(tmp_path: Path) -> None:
     assert error.key == "[kiosk] idle_secs"
     assert "unknown key" in message
     assert "idle_seconds" in message and "idle_warning_seconds" in message
+
+
+def test_scanner_defaults_and_override(tmp_path: Path) -> None:
+    scanner = load_settings().scanner
+    assert (scanner.dpi, scanner.colour, scanner.jpeg_quality) == (200, "colour", 75)
+    assert (scanner.page_max_kb, scanner.document_max_kb, scanner.dossier_max_kb) == (400, 1000, 10000)
+    assert scanner.auto_capture is True and scanner.stable_ms == 500
+    text = '[scanner]\ndpi = 300\ncolour = "bw"\npage_max_kb = 1000\nauto_capture = false\n'
+    loaded = load_settings(write(tmp_path, text)).scanner
+    assert (loaded.dpi, loaded.colour, loaded.page_max_kb, loaded.auto_capture) == (300, "bw", 1000, False)
+    # A page limit equal to the document limit is allowed: one page, one document.
+    assert loaded.document_max_kb == 1000
+
+
+def test_scanner_range_ends_are_allowed(tmp_path: Path) -> None:
+    for text in ("dpi = 150", "dpi = 400", "jpeg_quality = 45", "jpeg_quality = 95", "stable_ms = 0"):
+        load_settings(write(tmp_path, f"[scanner]\n{text}\n"))
 
 
 def test_warning_of_exactly_twenty_seconds_is_allowed(tmp_path: Path) -> None:
@@ -227,6 +259,16 @@ SECTION_KEYS = {
     "training_portal": ["host", "port", "db"],
     "identity": ["demo", "reader", "card_profile", "csca"],
     "camera": ["source"],
+    "scanner": [
+        "dpi",
+        "colour",
+        "jpeg_quality",
+        "page_max_kb",
+        "document_max_kb",
+        "dossier_max_kb",
+        "auto_capture",
+        "stable_ms",
+    ],
     "printer": ["uri", "paper_mm"],
     "kiosk": ["idle_seconds", "idle_warning_seconds"],
     "bogus": ["x"],
@@ -240,6 +282,7 @@ _scalar = st.one_of(
     st.sampled_from(["kiosk", "agent", "http", "training", "https://x.example", "", "vi"]),
     st.text(max_size=20),
     st.sampled_from([58, 80, 20, 19, 0]),
+    st.sampled_from([150, 200, 400, 45, 95, 1000, 10000, "grey", "bw"]),
 )
 
 
@@ -285,6 +328,10 @@ def test_any_text_loads_or_is_refused_cleanly(tmp_path: Path, text: str) -> None
     assert loaded.kiosk.idle_warning_seconds >= 20
     assert loaded.office.mode in ("kiosk", "agent")
     assert loaded.printer.paper_mm in (58, 80)
+    scanner = loaded.scanner
+    assert 150 <= scanner.dpi <= 400 and 45 <= scanner.jpeg_quality <= 95
+    assert scanner.colour in ("colour", "grey", "bw")
+    assert 20 <= scanner.page_max_kb <= scanner.document_max_kb <= scanner.dossier_max_kb
 
 
 @pytest.mark.parametrize(
