@@ -16,6 +16,10 @@ Rectangle {
     property bool showHelp: true
     property bool scrollable: true
     property string messageText: vm.message
+    // A page with screens of its own (the documents step) goes back among them first.
+    property var backAction: null
+    // The height the page's content can fill without scrolling (for a camera view).
+    readonly property real bodyHeight: scroller.height - Theme.gap * 2
     default property alias contents: body.data
     signal primary()
 
@@ -139,7 +143,7 @@ Rectangle {
                 visible: frame.showBack
                 primary: false
                 implicitHeight: Theme.primaryHeight
-                onClicked: vm.back()
+                onClicked: frame.backAction ? frame.backAction() : vm.back()
             }
             BigButton {
                 objectName: "helpButton"

@@ -48,4 +48,11 @@ QtObject {
     readonly property color sample: "#6B3E00"          // "MẪU" badge text
     readonly property color sampleSurface: "#FFE7A8"
     readonly property color focus: "#E0A100"
+    // Over camera pictures (any colour behind): a page found but not yet taken, and being taken;
+    // the sentence under the picture says the same in words.
+    readonly property color liveFound: "#FFC400"
+    readonly property color liveReady: "#00E060"
+    readonly property color liveBackground: "#1A1A1A"
+    readonly property color liveBanner: "#E6000000"
+    readonly property int handleSize: mm(14)           // corner handles: ≥ 12 mm under a finger
 }
