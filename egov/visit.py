@@ -3,8 +3,8 @@
 Identity, form answers, page images, the authorised person and the consent answers live here and
 nowhere else in memory. `wipe()` at the end of a visit (finish, cancel, idle) drops them all; what
 must outlive the visit is in the store. The UI renders the current step of `flow` and calls the
-methods here; nothing here knows of Qt or devices (pages arrive as objects with JPEG bytes, and PDF
-packing is a function handed in).
+methods here; nothing here knows of Qt or devices (pages arrive as objects with their encoded bytes,
+and PDF packing is a function handed in).
 """
 
 from __future__ import annotations
@@ -25,9 +25,9 @@ from egov.text import QT_TRANSLATE_NOOP, fold, nfc
 
 
 class PageImage(Protocol):
-    """A page taken from the camera (hardware.pages.Page satisfies this)."""
+    """A page taken from the camera, encoded (hardware.scanner.pack.Page satisfies this)."""
 
-    jpeg: bytes
+    data: bytes
 
 
 PackPdf = Callable[[Sequence[PageImage]], bytes]
@@ -253,6 +253,18 @@ class Visit:
         pages = self.pages.get(document_code, [])
         if 0 <= index < len(pages):
             del pages[index]
+
+    def replace_page(self, document_code: str, index: int, page: PageImage) -> None:
+        """A page taken again in place of page `index`."""
+        pages = self.pages.get(document_code, [])
+        if 0 <= index < len(pages):
+            pages[index] = page
+
+    def move_page(self, document_code: str, index: int, to: int) -> None:
+        """Move page `index` to position `to` (both within the document's pages; else nothing)."""
+        pages = self.pages.get(document_code, [])
+        if 0 <= index < len(pages) and 0 <= to < len(pages):
+            pages.insert(to, pages.pop(index))
 
     def documents_done(self) -> Step | None:
         assert self.procedure is not None

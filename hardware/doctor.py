@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from hardware.camera import CameraError, CameraErrorKind, SampleCamera, camera_from_config
 from hardware.deadline import DeadlineExceeded, call_with_deadline
 from hardware.printer import PreviewPrinter, PrinterError, printer_from_uri
+from hardware.scanner.camera import CameraError, CameraErrorKind, SampleCamera, camera_from_config
 
 State = Literal["ok", "missing", "error"]
 

@@ -350,6 +350,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_card_commands(sub)
 
+    from kiosk.scan_cli import add_scan_commands
+
+    add_scan_commands(sub)
+
     account = sub.add_parser("account", help="agent-point accounts").add_subparsers(
         dest="account_command", required=True
     )

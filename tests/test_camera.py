@@ -1,14 +1,16 @@
-"""SampleCamera plays the bundled photos; camera_from_config picks the right camera."""
+"""SampleCamera plays the bundled photos as papers laid on a bed; OpenCVCamera plays a video file as
+a live camera; camera_from_config picks the right camera."""
 
 from __future__ import annotations
 
 import time
 from pathlib import Path
 
+import cv2
 import numpy as np
 import pytest
 
-from hardware.camera import (
+from hardware.scanner.camera import (
     PREVIEW_MAX_SIDE,
     CameraError,
     CameraErrorKind,
@@ -17,6 +19,7 @@ from hardware.camera import (
     camera_from_config,
     sample_paths,
 )
+from hardware.scanner.finder import find_page
 
 
 def test_four_samples_are_bundled_and_small() -> None:
@@ -27,7 +30,7 @@ def test_four_samples_are_bundled_and_small() -> None:
 
 
 def test_sample_camera_returns_each_photo_in_turn() -> None:
-    camera = SampleCamera()
+    camera = SampleCamera(gap_seconds=0)
     camera.open()
     try:
         stills = [camera.capture_still() for _ in range(5)]
@@ -44,7 +47,7 @@ def test_sample_camera_returns_each_photo_in_turn() -> None:
 
 
 def test_preview_is_the_next_still_made_small() -> None:
-    camera = SampleCamera()
+    camera = SampleCamera(gap_seconds=0)
     camera.open()
     preview = camera.preview_frame()
     assert max(preview.shape[:2]) == PREVIEW_MAX_SIDE
@@ -92,3 +95,76 @@ def test_missing_device_fails_quickly() -> None:
     assert time.monotonic() - started < 4
     assert caught.value.kind in (CameraErrorKind.NOT_FOUND, CameraErrorKind.TIMEOUT)
     camera.close()
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_sample_camera_lays_a_paper_that_stays_until_taken() -> None:
+    clock = FakeClock()
+    camera = SampleCamera(gap_seconds=0.8, clock=clock)
+    camera.open()
+    # The bed is empty at first: no page to find, and a still of it is not a paper.
+    assert find_page(camera.preview_frame(), refine=False) is None
+    assert find_page(camera.capture_still()) is None
+    clock.now += 0.8
+    first = camera.preview_frame()
+    assert find_page(first, refine=False) is not None
+    clock.now += 5
+    assert camera.preview_frame() is first  # it stays, unchanged, until it is taken
+    still = camera.capture_still()
+    assert still.shape == (1200, 1600, 3)
+    # Taking it lifts the paper; the next one is laid a moment later.
+    assert find_page(camera.preview_frame(), refine=False) is None
+    clock.now += 0.8
+    second = camera.preview_frame()
+    assert find_page(second, refine=False) is not None
+    assert not np.array_equal(first, second)
+    camera.close()
+
+
+def _clip(path: Path, frames: int, fps: float) -> Path:
+    """A small MJPG clip whose frame n is uniformly grey at level 6 × n."""
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter.fourcc(*"MJPG"), fps, (160, 120))
+    assert writer.isOpened()
+    for n in range(frames):
+        writer.write(np.full((120, 160, 3), 6 * n, np.uint8))
+    writer.release()
+    return path
+
+
+def _frame_number(frame: np.ndarray) -> int:
+    return round(float(frame.mean()) / 6)
+
+
+def test_a_video_file_plays_with_time_and_its_last_frame_stays(tmp_path: Path) -> None:
+    clock = FakeClock()
+    camera = OpenCVCamera(str(_clip(tmp_path / "clip.avi", frames=20, fps=10)), clock=clock)
+    camera.open()
+    assert camera.is_file and camera.resolution == (160, 120)
+    assert _frame_number(camera.preview_frame()) == 0
+    clock.now += 0.55  # frames 1 to 4 went by unseen, as they would on a camera
+    assert _frame_number(camera.preview_frame()) == 5
+    clock.now += 0.3
+    assert _frame_number(camera.capture_still()) == 8
+    clock.now += 10  # long past the end: the last frame stays in view
+    assert _frame_number(camera.preview_frame()) == 19
+    assert _frame_number(camera.capture_still()) == 19
+    camera.close()
+
+
+def test_a_video_file_is_not_read_faster_than_its_frame_rate(tmp_path: Path) -> None:
+    camera = OpenCVCamera(str(_clip(tmp_path / "clip.avi", frames=40, fps=20)))
+    camera.open()
+    started = time.monotonic()
+    numbers = [_frame_number(camera.preview_frame()) for _ in range(8)]
+    elapsed = time.monotonic() - started
+    camera.close()
+    # Each read waits for the next frame (50 ms apart), as a camera's read does.
+    assert numbers == sorted(numbers) and len(set(numbers)) == 8
+    assert elapsed >= 0.3

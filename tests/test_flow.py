@@ -19,11 +19,11 @@ TODAY = date(2026, 11, 23)
 
 @dataclass
 class FakePage:
-    jpeg: bytes
+    data: bytes
 
 
 def fake_pack(pages: list) -> bytes:
-    return b"%PDF-1.4 " + b"|".join(p.jpeg for p in pages)
+    return b"%PDF-1.4 " + b"|".join(p.data for p in pages)
 
 
 @pytest.fixture(scope="module")
@@ -252,3 +252,20 @@ def test_a_fee_set_by_the_province_shows_the_fee_page(catalog) -> None:
     visit.confirm_consent()
     outcome = Outcome(uuid.uuid4(), Delivery.QUEUED, None, None, "queued")
     assert visit.submitted(outcome) is Step.FEE
+
+
+def test_pages_are_removed_replaced_and_reordered_in_the_dossier(catalog) -> None:
+    visit = new_visit(catalog)
+    walk_to_consent(visit)
+    code = visit.procedure.documents[0].code
+    for name in (b"B", b"C", b"D"):
+        visit.add_page(code, FakePage(name))
+    visit.move_page(code, 3, 0)  # D to the front
+    visit.move_page(code, 0, 9)  # out of range: nothing moves
+    visit.replace_page(code, 2, FakePage(b"B2"))
+    visit.remove_page(code, 1)
+    assert [p.data for p in visit.pages[code]] == [b"D", b"B2", b"C"]
+    visit.set_consent(Consent.TRANSMIT, True)
+    visit.confirm_consent()
+    attachment = visit.build_dossier(fake_pack).attachments[0]
+    assert attachment.pages == 3 and attachment.data == b"%PDF-1.4 D|B2|C"

@@ -21,7 +21,7 @@ def _page_frame(corners: np.ndarray, size: tuple[int, int] = (1280, 720)) -> np.
     """A white sheet with lines of 'print' on a dark desk, its corners exactly at `corners`."""
     page = np.full((594, 420, 3), 245, np.uint8)
     for y in range(60, 540, 24):
-        cv2.line(page, (40, y), (380, y), (30, 30, 30), 3)
+        cv2.putText(page, "Ho va ten: Nguyen Van An", (40, y), cv2.FONT_HERSHEY_SIMPLEX, 0.6, (30, 30, 30), 1)
     cv2.circle(page, (300, 480), 50, (40, 40, 210), 6)  # a red seal
     src = np.float32([[0, 0], [420, 0], [420, 594], [0, 594]])
     matrix = cv2.getPerspectiveTransform(src, corners.astype(np.float32))

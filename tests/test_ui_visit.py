@@ -81,8 +81,13 @@ def fill_and_send(qtbot, shell: Shell) -> dict[str, str]:
     required = [d for d in visit.procedure.documents if d.required]
     assert len(required) == 2, "birth registration asks for the form and the birth certificate"
     for doc in required:
+        # The sample camera lays a paper under the live view; it is taken once it lies still.
         tap(qtbot, shell, f"capture_{doc.code}")
-        wait_until(lambda code=doc.code: len(visit.pages.get(code, [])) == 1 and not vm.busy, timeout=20)
+        if vm.mode == "agent":
+            wait_until(lambda: vm.scan.state == "corners", timeout=20)
+            tap(qtbot, shell, "acceptCornersButton")
+        wait_until(lambda code=doc.code: len(visit.pages.get(code, [])) == 1, timeout=20)
+        tap(qtbot, shell, "documentDoneButton")
     tap(qtbot, shell, "primaryButton")
     wait_until(lambda: vm.page == "check")
     assert any(row["value"] == "Nguyễn Ngọc Ánh" for row in vm.checkRows)

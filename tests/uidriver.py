@@ -125,3 +125,26 @@ def type_into(qtbot, shell: Shell, name: str, text: str) -> None:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QGuiApplication.sendEvent(shell.window, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
     assert field.property("text") == text
+
+
+def drag(qtbot, shell: Shell, name: str, dx: float, dy: float, steps: int = 8) -> None:
+    """Press on the middle of item `name`, move the finger by (dx, dy) in a few steps, lift it."""
+    item = wait_for(qtbot, shell, name)
+    _settle(item)
+    start = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
+    assert _hits(shell, item, start), f"{name} is covered; cannot drag it"
+    moves = [QPointF(start.x() + dx * i / steps, start.y() + dy * i / steps) for i in range(1, steps + 1)]
+    events = [(QEvent.Type.MouseButtonPress, start, Qt.MouseButton.LeftButton)]
+    events += [(QEvent.Type.MouseMove, point, Qt.MouseButton.LeftButton) for point in moves]
+    events.append((QEvent.Type.MouseButtonRelease, moves[-1], Qt.MouseButton.NoButton))
+    for kind, point, buttons in events:
+        event = QMouseEvent(
+            kind,
+            point,
+            shell.window.mapToGlobal(point),
+            Qt.MouseButton.LeftButton if kind != QEvent.Type.MouseMove else Qt.MouseButton.NoButton,
+            buttons,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        QGuiApplication.sendEvent(shell.window, event)
+        pump()

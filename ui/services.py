@@ -20,9 +20,9 @@ from egov.outbox import Outbox
 from egov.portal.client import PortalClient
 from egov.portal.server import TrainingPortal
 from egov.store import Store, open_store
-from hardware.camera import Camera, camera_from_config
 from hardware.card.service import CardService, ReaderConfig, load_csca
 from hardware.printer import Printer, printer_from_uri
+from hardware.scanner.camera import Camera, camera_from_config
 
 log = logging.getLogger(__name__)
 

@@ -52,6 +52,14 @@ def stage(shell: Shell, page: str) -> None:
 
 
 def _walk_visit(shell: Shell, page: str) -> None:
+    if page.startswith("documents"):
+        _walk_steps(shell, "documents")
+        _documents_screen(shell, page)
+    else:
+        _walk_steps(shell, page)
+
+
+def _walk_steps(shell: Shell, page: str) -> None:
     vm = shell.visit
     agent = shell.agent
     steps: list[tuple[str, Callable[[], None]]] = []
@@ -105,18 +113,55 @@ def _walk_visit(shell: Shell, page: str) -> None:
         vm.receiptDone()
 
 
+def _required_codes(shell: Shell) -> list[str]:
+    procedure = shell.visit.visit.procedure
+    assert procedure is not None
+    return [doc.code for doc in procedure.documents if doc.required]
+
+
+def capture_page(shell: Shell, code: str) -> None:
+    """Take one page of document `code` through the live camera, as a citizen would: the camera
+    opens, the sample camera lays a paper, it is taken by itself (the agent accepts its corners)."""
+    scan = shell.visit.scan
+    pages = shell.visit.visit.pages
+    before = len(pages.get(code, []))
+    if scan.state == "review" and scan.documentCode == code:
+        scan.addPage()
+    else:
+        scan.openDocument(code)
+    wait_until(lambda: scan.state == "corners" or len(pages.get(code, [])) > before, timeout=30)
+    if scan.state == "corners":
+        scan.acceptCorners(scan.editCorners)
+        wait_until(lambda: len(pages.get(code, [])) > before, timeout=30)
+
+
 def capture_all(shell: Shell, pages_each: int = 1) -> None:
-    vm = shell.visit
-    visit = vm.visit
-    assert visit.procedure is not None
-    for doc in visit.procedure.documents:
-        if not doc.required:
-            continue
+    for code in _required_codes(shell):
         for _ in range(pages_each):
-            before = len(visit.pages.get(doc.code, []))
-            vm.capture(doc.code)
-            wait_until(lambda code=doc.code, n=before: len(visit.pages.get(code, [])) > n and not vm.busy)
-    vm.documentsDone()
+            capture_page(shell, code)
+        shell.visit.scan.showList()
+    shell.visit.documentsDone()
+
+
+def _documents_screen(shell: Shell, screen: str) -> None:
+    scan = shell.visit.scan
+    code = _required_codes(shell)[0]
+    if screen == "documents":
+        # The list is most telling with one paper taken and the other not yet.
+        capture_page(shell, code)
+        scan.showList()
+        return
+    if screen == "documents_review":
+        for _ in range(2):
+            capture_page(shell, code)
+        return
+    scan.openDocument(code)
+    if screen == "documents_corners":
+        wait_until(lambda: scan.state == "corners", timeout=30)
+        return
+    # The camera as it sees the paper laid, outlined, before it is taken: freeze the view there.
+    wait_until(lambda: bool(scan.outline), timeout=30)
+    scan._scanner.pause()  # noqa: SLF001 - a still picture of the live view
 
 
 AGENT_USER = "canbo.mau"

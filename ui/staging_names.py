@@ -2,5 +2,9 @@
 
 from egov.flow import Step
 
-KIOSK_PAGES = [s.value for s in Step if s is not Step.DELEGATE]
-AGENT_PAGES = ["signin", "home", *[s.value for s in Step]]
+# The documents step's own screens, after the step's list (see ui/scan_model.py).
+DOCUMENT_SCREENS = ["documents_camera", "documents_review"]
+AGENT_DOCUMENT_SCREENS = [*DOCUMENT_SCREENS, "documents_corners"]
+
+KIOSK_PAGES = [s.value for s in Step if s is not Step.DELEGATE] + DOCUMENT_SCREENS
+AGENT_PAGES = ["signin", "home", *[s.value for s in Step], *AGENT_DOCUMENT_SCREENS]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import time
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -20,18 +21,22 @@ from PySide6.QtQuick import QQuickImageProvider
 from egov.flow import Mode, Step
 from egov.identity import Identity, format_date
 from egov.outbox import Delivery, Outcome, local_reference
-from egov.receipt import dossier_receipt
+from egov.receipt import dossier_receipt, mask_name
 from egov.text import QT_TRANSLATE_NOOP
 from egov.visit import CONSENT_TEXTS, Consent, Visit, VisitError
 from hardware.card.errors import CardError
-from hardware.card.keys import CanKey
+from hardware.card.keys import AccessKey, CanKey, CardQr, keys_for
 from hardware.card.pa import Verdict
 from hardware.card.reader import CardRead, to_identity
-from hardware.pages import pack_pdf, page_from_still
+from hardware.qr import card_qr_in, read_codes
 from hardware.raster import render
+from hardware.samples import card_photos
+from hardware.scanner.camera import Camera, CameraError, SampleCamera
+from hardware.scanner.pack import BudgetError
 from ui.card_watch import CardWatch
 from ui.jobs import Jobs
 from ui.qr import qr_image
+from ui.scan_model import TOO_BIG, ScanModel, dossier_packer
 from ui.services import Services
 
 log = logging.getLogger(__name__)
@@ -67,12 +72,22 @@ class VisitModel(QObject):
         self._idle_left = 0
         self._camera_open = False  # touched only on the camera thread
         # The card read in agent mode waits here for the agent to look at the photo and accept it.
-        self._card_state = "enter"  # enter | reading | review
+        self._card_state = "enter"  # enter | scanning (the card's QR) | reading | review
         self._card_read: CardRead | None = None
         self._pending_identity: Identity | None = None
+        self._card_qr_note = ""  # "the QR was read", with the name masked, while the chip is read
         self._card_watch = CardWatch(services.card, self)
         self._card_watch.changed.connect(self.changed)
         self.visit = self._new_visit()
+        self._scan = ScanModel(
+            services.camera,
+            services.settings,
+            agent_mode=mode is Mode.AGENT,
+            visit=lambda: self.visit,
+            pages_changed=self._update,
+            parent=self,
+        )
+        self.changed.connect(lambda: self._scan.follow(self.visit.flow.current))
 
     def _new_visit(self) -> Visit:
         return Visit(
@@ -193,6 +208,7 @@ class VisitModel(QObject):
         ]
 
     documents = _prop("QVariantList", _documents)
+    scan = Property(QObject, lambda self: self._scan, constant=True)  # the documents step's camera
 
     def _check_rows(self) -> list[dict[str, str]]:
         if self.visit.procedure is None or self.visit.identity is None:
@@ -242,6 +258,7 @@ class VisitModel(QObject):
     cardName = _prop(str, lambda self: self._card_name())
     cardChecks = _prop("QVariantList", lambda self: self._card_checks())
     cardHasPhoto = _prop(bool, lambda self: bool(self._card_read and self._card_read.photo))
+    cardQrNote = _prop(str, lambda self: self._card_qr_note)
 
     def _card_name(self) -> str:
         d = self._card_read.dg13 if self._card_read else None
@@ -318,6 +335,7 @@ class VisitModel(QObject):
     @Slot()
     def chooseCard(self) -> None:
         self._card_state = "enter"
+        self._card_qr_note = ""
         self._act(self.visit.choose_card_identity)
 
     @Slot(str)
@@ -333,6 +351,11 @@ class VisitModel(QObject):
                 "can",
             )
             return
+        self._card_qr_note = ""
+        self._read_chip([key])
+
+    def _read_chip(self, keys: list[AccessKey]) -> None:
+        """Read the chip with `keys` (typed or from the card's QR), in order, on the card worker."""
         self._busy = True
         self._card_state = "reading"
         self._update()
@@ -382,7 +405,107 @@ class VisitModel(QObject):
                 log.error("card read crashed", exc_info=exc)
                 self._update(tr("Visit", GENERIC_FAILURE))
 
-        self._jobs.run("card", lambda: service.read([key]), done, failed)
+        self._jobs.run("card", lambda: service.read(keys), done, failed)
+
+    # The scan takes a few stills over some seconds: the citizen may still be laying the card down.
+    QR_SCAN_SECONDS = 10.0
+    QR_SCAN_TRIES = 8
+    QR_SCAN_PAUSE = 0.6  # between stills; a real still takes 0.1–0.5 s more
+
+    def _card_camera(self) -> tuple[Camera, bool]:
+        """The camera that looks at the card's front, and whether it is the kiosk's shared one.
+
+        With the sample camera there is no card to lay under it: a second sample camera over the
+        bundled photo of the sample card stands for it, so the documents' sample pages keep their
+        order and the shared camera is not touched.
+        """
+        camera = self._services.camera
+        if isinstance(camera, SampleCamera):
+            return SampleCamera(card_photos()), False
+        return camera, True
+
+    @Slot()
+    def scanCardQr(self) -> None:
+        """Look for the QR on the front of the card under the camera, then read the chip with the
+        keys it gives (the CAN from the ID number, then BAC keys from the dates)."""
+        if self._busy:
+            return
+        self._busy = True
+        self._card_state = "scanning"
+        self._card_qr_note = ""
+        self._update()
+        visit = self.visit
+        camera, shared = self._card_camera()
+        seconds, tries, pause = self.QR_SCAN_SECONDS, self.QR_SCAN_TRIES, self.QR_SCAN_PAUSE
+
+        def work() -> CardQr | bool:
+            """The card's QR, or whether some other code was seen (True) or none at all (False)."""
+            if shared:
+                # Opened once per visit and released when it ends, as the documents step does.
+                if not self._camera_open:
+                    camera.open()
+                    self._camera_open = True
+            else:
+                camera.open()
+            deadline = time.monotonic() + seconds
+            other = False
+            try:
+                for attempt in range(tries):
+                    if attempt:
+                        time.sleep(pause)
+                    # Stop once the visit has ended or the time is up: other camera work (the
+                    # documents step) waits behind this job on the camera thread.
+                    if visit is not self.visit or time.monotonic() > deadline:
+                        break
+                    codes = read_codes(camera.capture_still())
+                    found = card_qr_in(codes)
+                    if found is not None:
+                        return found
+                    other = other or bool(codes)
+            finally:
+                if not shared:
+                    camera.close()
+            return other
+
+        def done(found: CardQr | bool) -> None:
+            self._busy = False
+            self._card_state = "enter"
+            if visit is not self.visit or self.visit.flow.current is not Step.CARD:
+                self._update()
+                return
+            if isinstance(found, CardQr):
+                # Masked as on the receipt: enough for the citizen to know the card, not for a
+                # passer-by to read the name off the screen.
+                self._card_qr_note = tr(
+                    "Card", QT_TRANSLATE_NOOP("Card", "✓ Đã đọc mã QR trên thẻ của %1.")
+                ).replace("%1", mask_name(found.full_name))
+                self._read_chip(keys_for(found.id_number, found.date_of_birth, found.date_of_issue))
+                return
+            if found:
+                text = QT_TRANSLATE_NOOP(
+                    "Card",
+                    "Mã QR vừa quét không phải mã trên thẻ căn cước. "
+                    "Hãy đặt mặt trước của thẻ dưới máy ảnh, mã QR hướng lên, rồi bấm quét lại.",
+                )
+            else:
+                text = QT_TRANSLATE_NOOP(
+                    "Card",
+                    "Chưa thấy mã QR. Đặt mặt trước của thẻ dưới máy ảnh, mã QR hướng lên, giữ yên "
+                    "rồi bấm quét lại; hoặc nhập 6 số cuối của số định danh.",
+                )
+            self._update(tr("Card", text), "qr")
+
+        def failed(exc: BaseException) -> None:
+            self._busy = False
+            self._card_state = "enter"
+            if isinstance(exc, CameraError):
+                log.warning("card QR scan: %s", exc)
+                self._update(tr("Camera", exc.message), "qr")
+            else:
+                log.error("card QR scan crashed", exc_info=exc)
+                self._update(tr("Visit", GENERIC_FAILURE))
+
+        self._jobs.run("camera", work, done, failed)
 
     @Slot()
     def acceptCard(self) -> None:
@@ -408,10 +531,12 @@ class VisitModel(QObject):
             self._card_read.wipe()
         self._card_read = None
         self._card_state = "enter"
+        self._card_qr_note = ""
 
     def close_devices(self) -> None:
-        """Stop watching the reader; the app is closing."""
+        """Stop watching the reader and release the camera; the app is closing."""
         self._card_watch.stop()
+        self._scan.end_visit(wait=2.0)
 
     def card_photo(self) -> bytes | None:
         read = self._card_read
@@ -459,45 +584,10 @@ class VisitModel(QObject):
 
     # -- documents -----------------------------------------------------------------------------
 
-    @Slot(str)
-    def capture(self, document_code: str) -> None:
-        if self._busy:
-            return
-        self._busy = True
-        self._update()
-        visit = self.visit
-        camera = self._services.camera
-
-        def done(page: Any) -> None:
-            self._busy = False
-            if visit is self.visit:  # the visit may have been wiped while the camera worked
-                visit.add_page(document_code, page)
-            self._update()
-
-        def failed(exc: BaseException) -> None:
-            self._busy = False
-            log.warning("capture failed: %s", exc.__class__.__name__)
-            self._update(tr("Camera", getattr(exc, "message", GENERIC_FAILURE)), document_code)
-
-        def work() -> Any:
-            # Opened on first use and released when the visit ends, always on the camera's own
-            # thread: a document camera held open all day blocks the technician's tools.
-            if not self._camera_open:
-                camera.open()
-                self._camera_open = True
-            return page_from_still(camera.capture_still())
-
-        self._jobs.run("camera", work, done, failed)
-
     def _release_camera(self) -> None:
         if self._camera_open:
             self._services.camera.close()
             self._camera_open = False
-
-    @Slot(str, int)
-    def removePage(self, document_code: str, index: int) -> None:
-        self.visit.remove_page(document_code, index)
-        self._update()
 
     @Slot()
     def documentsDone(self) -> None:
@@ -545,7 +635,7 @@ class VisitModel(QObject):
         consents = dict(visit.consents)
 
         def work() -> Outcome:
-            dossier = visit.build_dossier(pack_pdf)
+            dossier = visit.build_dossier(dossier_packer(self._services.settings))
             assert visit.procedure is not None
             outcome = outbox.submit(dossier, visit.procedure.name)
             for purpose, granted in consents.items():
@@ -567,6 +657,11 @@ class VisitModel(QObject):
 
         def failed(exc: BaseException) -> None:
             self._busy = False
+            if isinstance(exc, BudgetError):
+                # Over the portal's size limits even at the lowest JPEG quality: pages must go.
+                log.warning("dossier over budget: %s", exc)
+                self._update(tr("Scanner", TOO_BIG), "submit")
+                return
             log.error("submission failed before it was stored", exc_info=exc)
             self._update(GENERIC_FAILURE, "submit")
 
@@ -647,6 +742,7 @@ class VisitModel(QObject):
         self._help = False
         self._receipt_path = ""
         self._idle_left = 0
+        self._scan.end_visit()
         self._jobs.run("camera", self._release_camera, lambda _: None)
         self._update()
         self.visitEnded.emit()
@@ -677,6 +773,8 @@ class VisitImages(QQuickImageProvider):
             face = self._model.card_photo()
             if face:
                 image.loadFromData(face)
+        elif parts[0] in ("live", "edit"):
+            image = self._model.scan.image(parts[0])
         elif parts[0] == "qr":
             url = self._model.tracking_url() or (
                 self._model.visit.outcome and local_reference(self._model.visit.outcome.client_id)

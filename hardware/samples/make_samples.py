@@ -207,11 +207,11 @@ def draw_page(paper: Paper) -> Image.Image:
     for text in paper.footer:
         draw.text((PAGE_W / 2, PAGE_H - 90), text, font=_font(22), fill=INK, anchor="ma")
     if paper.seal:
-        _stamp(page, paper.seal, (int(PAGE_W * 0.62), min(y + 40, PAGE_H - 260)))
+        stamp(page, paper.seal, (int(PAGE_W * 0.62), min(y + 40, PAGE_H - 260)))
     return page
 
 
-def _stamp(page: Image.Image, agency: str, centre: tuple[int, int]) -> None:
+def stamp(page: Image.Image, agency: str, centre: tuple[int, int]) -> None:
     """A round red seal: two rings, the agency's name round the edge and a star in the middle."""
     size = 300
     seal = Image.new("L", (size, size), 0)
@@ -266,12 +266,13 @@ def photograph(paper: Paper) -> np.ndarray:
     page = cv2.cvtColor(np.asarray(draw_page(paper)), cv2.COLOR_RGB2BGR).astype(np.float32)
     scene = desk(rng)
 
-    # Where the corners land: an upright A4 filling ~83% of the frame height, turned a little,
-    # with the far edge slightly narrower (the camera looks down at a small angle).
+    # Where the corners land: an upright A4 filling ~83% of the frame height, turned a little.
     height = FRAME_H * 0.83
     width = height * PAGE_W / PAGE_H
     cx, cy = FRAME_W / 2 + paper.offset[0], FRAME_H / 2 + paper.offset[1]
-    half_w, half_h, keystone = width / 2, height / 2, width * 0.025
+    # No keystone: a kiosk's document camera looks straight down, and a trapezoid drawn without the
+    # foreshortening a real tilt brings would measure as a page of the wrong proportions.
+    half_w, half_h, keystone = width / 2, height / 2, 0.0
     corners = np.array(
         [
             (-half_w + keystone, -half_h),

@@ -124,7 +124,8 @@ def _cues(small: np.ndarray) -> _Cues:
     # and wood grain stop making line segments, while a page's outline, a convex corner of a
     # bright region, stays where it is. Used to find lines only: it also erases the thin shadow
     # that is often the only trace of a page lying on another paper, which scoring needs.
-    clean_gx, clean_gy = _colour_gradient(cv2.morphologyEx(blurred, cv2.MORPH_CLOSE, _CLOSE_KERNEL))
+    clean = cv2.morphologyEx(blurred, cv2.MORPH_CLOSE, _CLOSE_KERNEL)
+    clean_gx, clean_gy = _colour_gradient(clean)
     # Opening then closing with a kernel as big as a cloth's checks or a wood's knots removes every
     # small bright and dark thing: a patterned desk turns into flat colour, the page (far bigger
     # than the kernel) stays a bright body with its corners.
@@ -148,6 +149,9 @@ def _cues(small: np.ndarray) -> _Cues:
         plain,
         plain_gx,
         plain_gy,
+        # Judged on the pattern-free copy, so that a cloth's white checks do not pass for paper.
+        # Its opening greys a printed page somewhat (print spreads before the closing erases it),
+        # which still counts as light.
         _paperness(plain),
         full_credit,
         width,
@@ -156,7 +160,7 @@ def _cues(small: np.ndarray) -> _Cues:
 
 
 def _paperness(plain: np.ndarray) -> np.ndarray:
-    """0–1 per pixel: how much the print-free, pattern-free copy looks like paper or a card there:
+    """0–1 per pixel: how much the pattern-free copy looks like paper or a card there:
     light (near the frame's brightest) and not strongly coloured. A phone, a dark folder or a
     green notebook cover is straight-edged too, but is not what the citizen wants scanned."""
     hsv = cv2.cvtColor(plain, cv2.COLOR_BGR2HSV).astype(np.float32)

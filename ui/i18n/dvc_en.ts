@@ -110,7 +110,7 @@
 <context>
     <name>Camera</name>
     <message>
-        <location filename="../../hardware/camera.py" line="+43"/>
+        <location filename="../../hardware/scanner/camera.py" line="+51"/>
         <source>Không tìm thấy máy ảnh. Vui lòng báo cán bộ hướng dẫn.</source>
         <translation>The camera was not found. Please tell a staff member.</translation>
     </message>
@@ -133,7 +133,7 @@
 <context>
     <name>Card</name>
     <message>
-        <location filename="../qml/pages/Card.qml" line="+14"/>
+        <location filename="../qml/pages/Card.qml" line="+16"/>
         <source>Kiểm tra thẻ vừa đọc</source>
         <translation>Check the card just read</translation>
     </message>
@@ -143,9 +143,14 @@
         <translation>Reading the card…</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Đặt thẻ căn cước lên đầu đọc</source>
         <translation>Place the ID card on the reader</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Đang tìm mã QR trên thẻ…</source>
+        <translation>Looking for the QR code on the card…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -156,6 +161,11 @@
         <location line="+1"/>
         <source>Xin giữ yên thẻ trên đầu đọc cho đến khi xong.</source>
         <translation>Please keep the card still on the reader until it is done.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Giữ yên mặt trước của thẻ dưới máy ảnh, mã QR hướng lên.</source>
+        <translation>Hold the front of the card still under the camera, QR code facing up.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -193,7 +203,7 @@
         <translation>⚠ No card reader found. Please tell a staff member.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+58"/>
         <source>⌫ Xóa số</source>
         <translation>⌫ Delete</translation>
     </message>
@@ -203,7 +213,22 @@
         <translation>Clear</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+20"/>
+        <source>hoặc</source>
+        <translation>or</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Quét mã QR trên thẻ</source>
+        <translation>Scan the QR code on the card</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Đặt mặt trước của thẻ dưới máy ảnh, mã QR hướng lên.</source>
+        <translation>Place the front of the card under the camera, QR code facing up.</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>Không đúng người, đọc lại</source>
         <translation>Wrong person, read again</translation>
     </message>
@@ -268,7 +293,7 @@
         <translation>The card&apos;s QR code could not be read. Please scan again or enter the ID number.</translation>
     </message>
     <message>
-        <location filename="../visit_model.py" line="+256"/>
+        <location filename="../visit_model.py" line="+273"/>
         <source>đạt</source>
         <translation>passed</translation>
     </message>
@@ -303,14 +328,29 @@
         <translation>ID number and birth date agree between DG1 and DG13</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>Vui lòng nhập đủ 6 chữ số cuối của số định danh.</source>
         <translation>Please enter all 6 last digits of the ID number.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+51"/>
         <source>Thẻ cho phép thử thêm %1 lần.</source>
         <translation>The card allows %1 more tries.</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>✓ Đã đọc mã QR trên thẻ của %1.</source>
+        <translation>✓ Read the QR code on the card of %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mã QR vừa quét không phải mã trên thẻ căn cước. Hãy đặt mặt trước của thẻ dưới máy ảnh, mã QR hướng lên, rồi bấm quét lại.</source>
+        <translation>The QR code just scanned is not an ID card&apos;s. Place the front of the card under the camera, QR code facing up, then scan again.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Chưa thấy mã QR. Đặt mặt trước của thẻ dưới máy ảnh, mã QR hướng lên, giữ yên rồi bấm quét lại; hoặc nhập 6 số cuối của số định danh.</source>
+        <translation>No QR code seen yet. Place the front of the card under the camera, QR code facing up, hold it still and scan again; or enter the last 6 digits of the ID number.</translation>
     </message>
 </context>
 <context>
@@ -336,7 +376,7 @@
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../egov/visit.py" line="+268"/>
+        <location filename="../../egov/visit.py" line="+280"/>
         <source>Người nộp hồ sơ</source>
         <translation>Applicant</translation>
     </message>
@@ -424,7 +464,7 @@
         <translation>I do not agree</translation>
     </message>
     <message>
-        <location filename="../../egov/visit.py" line="-272"/>
+        <location filename="../../egov/visit.py" line="-284"/>
         <source>Tôi đồng ý gửi thông tin cá nhân và giấy tờ trong hồ sơ này đến cơ quan giải quyết thủ tục. Ảnh giấy tờ được xóa khỏi máy sau khi cơ quan đã nhận hồ sơ.</source>
         <translation>I agree to send the personal information and documents in this application to the office that handles the procedure. The photos of the documents are deleted from this machine once the office has received the application.</translation>
     </message>
@@ -511,14 +551,75 @@
 <context>
     <name>Documents</name>
     <message>
-        <location filename="../qml/pages/Documents.qml" line="+7"/>
+        <location filename="../qml/pages/Documents.qml" line="+19"/>
         <source>Chụp giấy tờ</source>
         <translation>Photograph your documents</translation>
     </message>
     <message>
+        <location line="-4"/>
+        <source>Chụp lại trang %1: %2</source>
+        <translation>Retake page %1: %2</translation>
+    </message>
+    <message>
         <location line="+1"/>
-        <source>Đặt từng tờ giấy lên mặt bàn dưới máy ảnh, rồi bấm “Chụp trang”. Mỗi giấy tờ có thể có nhiều trang.</source>
-        <translation>Place each sheet of paper on the table under the camera, then press “Take photo”. A document can have several pages.</translation>
+        <source>Chụp: %1</source>
+        <translation>Photograph: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chỉnh bốn góc tờ giấy</source>
+        <translation>Adjust the four corners of the paper</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xem lại: %1</source>
+        <translation>Review: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đặt tờ giấy dưới máy ảnh. Máy tự chụp khi tờ giấy nằm yên, hoặc bấm “Chụp”.</source>
+        <translation>Place the paper under the camera. It is taken by itself when the paper lies still, or press “Take”.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đặt tờ giấy lên mặt bàn dưới máy ảnh, mặt có chữ hướng lên. Máy sẽ tự chụp khi tờ giấy nằm yên.</source>
+        <translation>Lay the paper on the table under the camera, printed side up. It is taken by itself when the paper lies still.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kéo bốn chấm tròn vào đúng bốn góc tờ giấy (hoặc chạm vào chỗ góc đúng), rồi bấm “Dùng ảnh này”.</source>
+        <translation>Drag the four round handles onto the four corners of the paper (or tap where a corner is), then press “Use this picture”.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xem lại từng trang. Nếu ảnh mờ hoặc thiếu chữ, bấm “Chụp lại”.</source>
+        <translation>Check each page. If a picture is blurred or cuts off text, press “Retake”.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chọn từng giấy tờ để chụp. Máy ảnh tự chụp khi tờ giấy nằm yên.</source>
+        <translation>Choose each document to photograph. The camera takes the picture when the paper lies still.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+75"/>
+        <source>Chụp</source>
+        <translation>Take</translation>
+    </message>
+    <message>
+        <location line="-75"/>
+        <source>Chụp ngay</source>
+        <translation>Take now</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dùng ảnh này ›</source>
+        <translation>Use this picture ›</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xong giấy tờ này ›</source>
+        <translation>Done with this document ›</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -526,29 +627,59 @@
         <translation>Continue ›</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+38"/>
         <source>(Nếu có) </source>
         <translation>(If you have it) </translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>Bản chính: %1 · Bản sao: %2 · Đã chụp: %3 trang</source>
-        <translation>Originals: %1 · Copies: %2 · Photographed: %3 page(s)</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>Xóa trang %1</source>
-        <translation>Delete page %1</translation>
+        <source>Bản chính: %1 · Bản sao: %2</source>
+        <translation>Originals: %1 · Copies: %2</translation>
     </message>
     <message>
         <location line="+9"/>
-        <source>Đang chụp…</source>
-        <translation>Taking the photo…</translation>
+        <source>✓ Đã chụp %1 trang</source>
+        <translation>✓ %1 pages taken</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Chụp trang</source>
-        <translation>Take photo</translation>
+        <source>Chưa chụp</source>
+        <translation>Not taken yet</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Xem lại</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Đã chụp %1 trang của giấy tờ này.</source>
+        <translation>%1 pages of this document taken.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chưa chụp trang nào của giấy tờ này.</source>
+        <translation>No page of this document taken yet.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>✓ Ảnh đạt yêu cầu.</source>
+        <translation>✓ The picture is good.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Chụp lại</source>
+        <translation>Retake</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Giấy tờ này chưa có trang nào.</source>
+        <translation>This document has no pages yet.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>+ Chụp thêm trang</source>
+        <translation>+ Take another page</translation>
     </message>
     <message>
         <location filename="../../egov/visit.py" line="-157"/>
@@ -977,9 +1108,37 @@
     </message>
 </context>
 <context>
+    <name>PageCard</name>
+    <message>
+        <location filename="../qml/components/PageCard.qml" line="+28"/>
+        <source>Trang %1</source>
+        <translation>Page %1</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>‹ Lên trước</source>
+        <translation>‹ Move earlier</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Ra sau ›</source>
+        <translation>Move later ›</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Chụp lại</source>
+        <translation>Retake</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Xóa</source>
+        <translation>Delete</translation>
+    </message>
+</context>
+<context>
     <name>PageFrame</name>
     <message>
-        <location filename="../qml/components/PageFrame.qml" line="+51"/>
+        <location filename="../qml/components/PageFrame.qml" line="+55"/>
         <source>MẪU – dữ liệu thử</source>
         <translation>SAMPLE – practice data</translation>
     </message>
@@ -1219,7 +1378,7 @@
         <translation>Very unhappy</translation>
     </message>
     <message>
-        <location filename="../../egov/visit.py" line="+209"/>
+        <location filename="../../egov/visit.py" line="+221"/>
         <source>Hãy chọn một mức từ 1 đến 5.</source>
         <translation>Please choose a score from 1 to 5.</translation>
     </message>
@@ -1276,6 +1435,109 @@
         <location line="+0"/>
         <source>Đang in phiếu hẹn…</source>
         <translation>Printing the appointment slip…</translation>
+    </message>
+</context>
+<context>
+    <name>Scanner</name>
+    <message>
+        <location filename="../scan_model.py" line="+44"/>
+        <source>Không làm được ảnh trang này. Xin hãy chụp lại.</source>
+        <translation>This page&apos;s picture could not be made. Please take it again.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ảnh giấy tờ quá nặng để gửi. Hãy xóa bớt trang thừa hoặc báo cán bộ hướng dẫn.</source>
+        <translation>The document pictures are too large to send. Delete extra pages or tell a staff member.</translation>
+    </message>
+    <message>
+        <location line="+129"/>
+        <source>Đang mở máy ảnh…</source>
+        <translation>Opening the camera…</translation>
+    </message>
+    <message>
+        <location line="+147"/>
+        <source>Bốn góc này không tạo thành một tờ giấy. Hãy kéo lại cho đúng.</source>
+        <translation>These four corners do not make a sheet of paper. Please drag them again.</translation>
+    </message>
+    <message>
+        <location filename="../../hardware/scanner/formats.py" line="+105"/>
+        <source>Khổ A4</source>
+        <translation>A4 size</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Khổ B5</source>
+        <translation>B5 size</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Khổ A5</source>
+        <translation>A5 size</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thẻ (căn cước, giấy phép lái xe)</source>
+        <translation>Card (ID card, driving licence)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trang sổ hộ khẩu</source>
+        <translation>Household register page</translation>
+    </message>
+    <message>
+        <location filename="../../hardware/scanner/live.py" line="+57"/>
+        <source>Đang chụp, xin giữ yên…</source>
+        <translation>Taking the picture, please keep still…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã thấy giấy. Xin giữ yên…</source>
+        <translation>Paper found. Please keep it still…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã chụp trang này. Hãy lấy tờ giấy ra rồi đặt trang tiếp theo vào.</source>
+        <translation>This page is taken. Remove the paper and lay the next page.</translation>
+    </message>
+    <message>
+        <location filename="../../hardware/scanner/quality.py" line="+44"/>
+        <source>Chưa thấy giấy. Hãy đặt tờ giấy lên mặt bàn, dưới máy ảnh.</source>
+        <translation>No paper seen yet. Lay the paper on the table, under the camera.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Một phần tờ giấy nằm ngoài khung hình. Hãy đẩy tờ giấy vào giữa mặt bàn.</source>
+        <translation>Part of the paper is outside the picture. Push the paper to the middle of the table.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tờ giấy trông quá nhỏ. Hãy đặt tờ giấy vào giữa mặt bàn, dưới máy ảnh.</source>
+        <translation>The paper looks too small. Lay it in the middle of the table, under the camera.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hãy để yên tờ giấy và bỏ tay ra một chút.</source>
+        <translation>Leave the paper still and take your hand away for a moment.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ảnh quá tối. Hãy bật đèn hoặc báo cán bộ hướng dẫn.</source>
+        <translation>The picture is too dark. Turn on the light or tell a staff member.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ảnh quá sáng. Hãy tránh ánh nắng chiếu thẳng hoặc báo cán bộ hướng dẫn.</source>
+        <translation>The picture is too bright. Avoid direct sunlight or tell a staff member.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tờ giấy bị lóa sáng. Hãy bỏ lớp bọc nhựa hoặc xoay nhẹ tờ giấy.</source>
+        <translation>There is glare on the paper. Remove the plastic sleeve or turn the paper slightly.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ảnh bị mờ. Hãy để yên tờ giấy để chụp lại.</source>
+        <translation>The picture is blurred. Keep the paper still to take it again.</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 // The chip card: put the card on the reader, type the 6 last digits of the ID number (the card
-// access number) on a big keypad, and the form fills itself. At the agent point the agent then
+// access number) on a big keypad, and the form fills itself; or lay the card's front under the
+// camera and let the kiosk read the number from its QR code. At the agent point the agent then
 // sees the chip's photo and the authenticity checks, and accepts the read or not.
 import QtQuick
 import QtQuick.Layouts
@@ -10,14 +11,17 @@ PageFrame {
     property string digits: ""
     readonly property bool review: vm.cardState === "review"
     readonly property bool reading: vm.cardState === "reading"
+    readonly property bool scanning: vm.cardState === "scanning"
 
-    title: review ? qsTr("Kiểm tra thẻ vừa đọc") : reading ? qsTr("Đang đọc thẻ…") : qsTr("Đặt thẻ căn cước lên đầu đọc")
+    title: review ? qsTr("Kiểm tra thẻ vừa đọc") : reading ? qsTr("Đang đọc thẻ…")
+         : scanning ? qsTr("Đang tìm mã QR trên thẻ…") : qsTr("Đặt thẻ căn cước lên đầu đọc")
     subtitle: review ? qsTr("So ảnh trong chip với người đang ngồi trước quầy.")
              : reading ? qsTr("Xin giữ yên thẻ trên đầu đọc cho đến khi xong.")
+             : scanning ? qsTr("Giữ yên mặt trước của thẻ dưới máy ảnh, mã QR hướng lên.")
              : qsTr("Rồi nhập 6 số cuối của số định danh, in ở mặt trước thẻ.")
     primaryText: review ? qsTr("Đúng người, dùng dữ liệu ›") : qsTr("Đọc thẻ ›")
     primaryName: review ? "acceptCardButton" : "readCardButton"
-    primaryEnabled: review || (digits.length === 6 && !reading)
+    primaryEnabled: review || (digits.length === 6 && !reading && !scanning)
     onPrimary: review ? vm.acceptCard() : vm.readCard(digits)
 
     // -- entering the card access number ------------------------------------------------------
@@ -67,26 +71,70 @@ PageFrame {
             }
         }
     }
-    GridLayout {
+    Text {
+        // Which card the QR came from, the name masked: the chip read that follows uses its number.
+        objectName: "cardQrNote"
+        visible: vm.cardQrNote.length > 0
+        text: vm.cardQrNote
+        font.pixelSize: Theme.bodySize
+        font.bold: true
+        color: Theme.success
+        wrapMode: Text.WordWrap
+        Layout.fillWidth: true
+    }
+    RowLayout {
+        // The keypad and, beside it where it stays in view, the other way in: the card's QR.
         visible: !page.review
-        enabled: !page.reading
         Layout.alignment: Qt.AlignHCenter
-        columns: 3
-        columnSpacing: Theme.gap
-        rowSpacing: Theme.gap
-        Repeater {
-            model: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "erase", "0", "clear"]
-            BigButton {
-                objectName: "key_" + modelData
-                text: modelData === "erase" ? qsTr("⌫ Xóa số") : modelData === "clear" ? qsTr("Xóa hết") : modelData
-                font.pixelSize: modelData.length === 1 ? Theme.titleSize : Theme.buttonSize
-                implicitWidth: Theme.mm(46)
-                implicitHeight: Theme.primaryHeight
-                onClicked: {
-                    if (modelData === "erase") page.digits = page.digits.slice(0, -1)
-                    else if (modelData === "clear") page.digits = ""
-                    else if (page.digits.length < 6) page.digits += modelData
+        Layout.fillWidth: false
+        spacing: Theme.gap * 4
+        GridLayout {
+            enabled: !page.reading && !page.scanning
+            columns: 3
+            columnSpacing: Theme.gap
+            rowSpacing: Theme.gap
+            Repeater {
+                model: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "erase", "0", "clear"]
+                BigButton {
+                    objectName: "key_" + modelData
+                    text: modelData === "erase" ? qsTr("⌫ Xóa số") : modelData === "clear" ? qsTr("Xóa hết") : modelData
+                    font.pixelSize: modelData.length === 1 ? Theme.titleSize : Theme.buttonSize
+                    implicitWidth: Theme.mm(46)
+                    implicitHeight: Theme.primaryHeight
+                    onClicked: {
+                        if (modelData === "erase") page.digits = page.digits.slice(0, -1)
+                        else if (modelData === "clear") page.digits = ""
+                        else if (page.digits.length < 6) page.digits += modelData
+                    }
                 }
+            }
+        }
+
+        // -- or the QR on the card's front, under the camera --------------------------------------
+        ColumnLayout {
+            Layout.alignment: Qt.AlignVCenter
+            Layout.fillWidth: false
+            Layout.preferredWidth: Theme.mm(95)
+            spacing: Theme.gap
+            Text {
+                text: qsTr("hoặc")
+                font.pixelSize: Theme.bodySize
+                color: Theme.muted
+            }
+            BigButton {
+                objectName: "scanCardQrButton"
+                text: qsTr("Quét mã QR trên thẻ")
+                enabled: !page.reading && !page.scanning && !vm.busy
+                implicitHeight: Theme.primaryHeight
+                Layout.fillWidth: true
+                onClicked: { page.digits = ""; vm.scanCardQr() }
+            }
+            Text {
+                text: qsTr("Đặt mặt trước của thẻ dưới máy ảnh, mã QR hướng lên.")
+                font.pixelSize: Theme.smallSize
+                color: Theme.muted
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
             }
         }
     }
