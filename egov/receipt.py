@@ -91,6 +91,17 @@ QUEUED_LINE = "Đã ghi nhận, sẽ gửi khi có mạng"
 _STAR = "*"
 
 
+# The receipt's QR: `<portal base URL>/tra-cuu?MHS=<dossier code>`. Built here, read back from the
+# camera by hardware.qr.receipt_reference.
+TRACKING_PATH = "/tra-cuu"
+TRACKING_PARAMETER = "MHS"
+
+
+def tracking_url(base_url: str, dossier_code: str) -> str:
+    """The address a receipt's QR carries, to look the dossier up on the portal."""
+    return f"{base_url.rstrip('/')}{TRACKING_PATH}?{TRACKING_PARAMETER}={dossier_code}"
+
+
 def mask_name(full_name: str) -> str:
     """Hide most letters of a name, keeping enough for its owner to recognise it.
 

@@ -31,6 +31,7 @@ import cv2
 import numpy as np
 import zxingcpp
 
+from egov.receipt import TRACKING_PARAMETER, TRACKING_PATH
 from hardware.card.keys import CardQr, QrError, parse_card_qr
 
 Point = tuple[float, float]
@@ -228,10 +229,8 @@ def read_card_qr(image: Any) -> CardQr | None:
 
 # -- this kiosk's receipts ------------------------------------------------------------------------
 
-# The receipt's QR is `<portal base URL>/tra-cuu?MHS=<dossier code>` (VisitModel.tracking_url), or
-# the bare local reference while the dossier waits in the outbox (egov.outbox.local_reference).
-TRACKING_PATH = "/tra-cuu"
-TRACKING_PARAMETER = "MHS"
+# The receipt's QR is egov.receipt.tracking_url, or the bare local reference while the dossier
+# waits in the outbox (egov.outbox.local_reference).
 # egov.portal.contract.format_dossier_code: `H56.14-250301-0001`; the pattern the contract checks.
 _DOSSIER_CODE = re.compile(r"[A-Z0-9.]+-[0-9]{6}-[0-9]{4,}", re.ASCII)
 _LOCAL_REFERENCE = re.compile(r"TN-[0-9A-F]{8}", re.ASCII)

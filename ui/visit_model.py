@@ -21,7 +21,7 @@ from PySide6.QtQuick import QQuickImageProvider
 from egov.flow import Mode, Step
 from egov.identity import Identity, format_date
 from egov.outbox import Delivery, Outcome, local_reference
-from egov.receipt import dossier_receipt, mask_name
+from egov.receipt import dossier_receipt, mask_name, tracking_url
 from egov.text import QT_TRANSLATE_NOOP
 from egov.visit import CONSENT_TEXTS, Consent, Visit, VisitError
 from hardware.card.errors import CardError
@@ -299,7 +299,7 @@ class VisitModel(QObject):
         code = self.visit.outcome.dossier_code if self.visit.outcome else None
         if not code:
             return ""
-        return f"{self._services.portal.base_url.rstrip('/')}/tra-cuu?MHS={code}"
+        return tracking_url(self._services.portal.base_url, code)
 
     del _prop
 
