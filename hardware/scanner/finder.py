@@ -275,7 +275,7 @@ def _lines(cues: _Cues) -> np.ndarray:
     segments = np.concatenate(
         [
             _segments(cues.clean_gx, cues.clean_gy, 0.4 * high, high, short),
-            _segments(cues.plain_gx, cues.plain_gy, 0.25 * high, 0.6 * high, short),
+            _segments(cues.plain_gx, cues.plain_gy, 0.15 * high, 0.4 * high, short),
         ]
     )
     lines = _merge(segments)
