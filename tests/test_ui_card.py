@@ -34,6 +34,22 @@ def to_card_page(qtbot, shell: Shell) -> None:
     wait_until(lambda: vm.page == "card")
 
 
+def agent_case_at_card_page(qtbot, services) -> Shell:  # noqa: ANN001
+    """An agent signed in, a new case opened, on the Card page."""
+    accounts.create_account(
+        services.store, "canbo.an", "mat-khau-dai-2026", accounts.Role.AGENT, display_name="An", actor="test"
+    )
+    shell = Shell(services, Mode.AGENT, width=1920, height=1080, session_factory=AgentSession)
+    shell.window.show()
+    agent = shell.agent
+    agent.signIn("canbo.an", "mat-khau-dai-2026")
+    wait_until(lambda: agent.page == "home")
+    agent.newCase()
+    wait_until(lambda: shell.visit.page == "identify")
+    to_card_page(qtbot, shell)
+    return shell
+
+
 def test_a_citizen_reads_the_chip_and_the_form_fills_itself(qtbot, services) -> None:
     shell = Shell(services, Mode.KIOSK, width=1920, height=1080)
     shell.window.show()
@@ -68,17 +84,8 @@ def test_a_citizen_reads_the_chip_and_the_form_fills_itself(qtbot, services) -> 
 
 
 def test_the_agent_sees_the_photo_and_the_checks_before_using_the_card(qtbot, services) -> None:
-    accounts.create_account(
-        services.store, "canbo.an", "mat-khau-dai-2026", accounts.Role.AGENT, display_name="An", actor="test"
-    )
-    shell = Shell(services, Mode.AGENT, width=1920, height=1080, session_factory=AgentSession)
-    shell.window.show()
-    vm, agent = shell.visit, shell.agent
-    agent.signIn("canbo.an", "mat-khau-dai-2026")
-    wait_until(lambda: agent.page == "home")
-    agent.newCase()
-    wait_until(lambda: vm.page == "identify")
-    to_card_page(qtbot, shell)
+    shell = agent_case_at_card_page(qtbot, services)
+    vm = shell.visit
     type_can(qtbot, shell, "000000")
     tap(qtbot, shell, "readCardButton")
     wait_until(lambda: vm.cardState == "review", timeout=30)

@@ -15,11 +15,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import cv2  # noqa: E402
 import numpy as np  # noqa: E402
 import qrcode  # noqa: E402
-from test_ui_card import to_card_page  # noqa: E402
+from test_ui_card import agent_case_at_card_page, to_card_page  # noqa: E402
 from uidriver import find, tap, wait_for  # noqa: E402
 
-from agent_point.session_model import AgentSession  # noqa: E402
-from egov import accounts  # noqa: E402
 from egov.flow import Mode  # noqa: E402
 from egov.identity import Source  # noqa: E402
 from hardware.card.keys import CanKey  # noqa: E402
@@ -118,17 +116,8 @@ def test_the_card_qr_opens_the_chip_with_no_digit_typed(qtbot, services, monkeyp
 
 
 def test_the_agent_reviews_the_citizen_read_through_the_card_qr(qtbot, services) -> None:
-    accounts.create_account(
-        services.store, "canbo.an", "mat-khau-dai-2026", accounts.Role.AGENT, display_name="An", actor="test"
-    )
-    shell = Shell(services, Mode.AGENT, width=1920, height=1080, session_factory=AgentSession)
-    shell.window.show()
-    vm, agent = shell.visit, shell.agent
-    agent.signIn("canbo.an", "mat-khau-dai-2026")
-    wait_until(lambda: agent.page == "home")
-    agent.newCase()
-    wait_until(lambda: vm.page == "identify")
-    to_card_page(qtbot, shell)
+    shell = agent_case_at_card_page(qtbot, services)
+    vm = shell.visit
     tap(qtbot, shell, "scanCardQrButton")
     wait_until(lambda: vm.cardState == "review", timeout=30)
     assert find(shell, "cardName").property("text") == "Nguyễn Thị Mẫu"
