@@ -34,6 +34,16 @@ def to_card_page(qtbot, shell: Shell) -> None:
     wait_until(lambda: vm.page == "card")
 
 
+def kiosk_on_card_page(qtbot, services) -> Shell:  # noqa: ANN001
+    """A citizen's visit at the kiosk, on the Card page."""
+    shell = Shell(services, Mode.KIOSK, width=1920, height=1080)
+    shell.window.show()
+    tap(qtbot, shell, "startButton")
+    wait_until(lambda: shell.visit.page == "identify")
+    to_card_page(qtbot, shell)
+    return shell
+
+
 def agent_case_at_card_page(qtbot, services) -> Shell:  # noqa: ANN001
     """An agent signed in, a new case opened, on the Card page."""
     accounts.create_account(
@@ -51,12 +61,8 @@ def agent_case_at_card_page(qtbot, services) -> Shell:  # noqa: ANN001
 
 
 def test_a_citizen_reads_the_chip_and_the_form_fills_itself(qtbot, services) -> None:
-    shell = Shell(services, Mode.KIOSK, width=1920, height=1080)
-    shell.window.show()
+    shell = kiosk_on_card_page(qtbot, services)
     vm = shell.visit
-    tap(qtbot, shell, "startButton")
-    wait_until(lambda: vm.page == "identify")
-    to_card_page(qtbot, shell)
     assert not find(shell, "readCardButton").property("enabled"), "five digits are not a CAN"
 
     # A wrong CAN: the card refuses, the page says what to check, and the visit goes on.
@@ -114,12 +120,8 @@ def test_the_agent_sees_the_photo_and_the_checks_before_using_the_card(qtbot, se
 
 
 def test_a_visit_wiped_while_the_chip_is_read_keeps_nothing_of_it(qtbot, services) -> None:
-    shell = Shell(services, Mode.KIOSK, width=1920, height=1080)
-    shell.window.show()
+    shell = kiosk_on_card_page(qtbot, services)
     vm = shell.visit
-    tap(qtbot, shell, "startButton")
-    wait_until(lambda: vm.page == "identify")
-    to_card_page(qtbot, shell)
     type_can(qtbot, shell, "000000")
     # The read is queued on the card worker; the idle timeout ends the visit before it is back.
     shell.jobs.run("card", lambda: __import__("time").sleep(0.5), lambda _: None)

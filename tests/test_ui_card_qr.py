@@ -15,15 +15,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import cv2  # noqa: E402
 import numpy as np  # noqa: E402
 import qrcode  # noqa: E402
-from test_ui_card import agent_case_at_card_page, to_card_page  # noqa: E402
+from test_ui_card import agent_case_at_card_page, kiosk_on_card_page  # noqa: E402
 from uidriver import find, tap, wait_for  # noqa: E402
 
-from egov.flow import Mode  # noqa: E402
 from egov.identity import Source  # noqa: E402
 from hardware.card.keys import CanKey  # noqa: E402
 from hardware.scanner.camera import CameraError, CameraErrorKind  # noqa: E402
 from ui.events import wait_until  # noqa: E402
-from ui.shell import Shell  # noqa: E402
 from ui.visit_model import VisitModel  # noqa: E402
 
 MASKED = "Ng***n T** M**"  # egov.receipt.mask_name("Nguyễn Thị Mẫu")
@@ -78,15 +76,6 @@ def recording_reads(services) -> list[list]:
 
     services.card.read = spy
     return calls
-
-
-def kiosk_on_card_page(qtbot, services) -> Shell:
-    shell = Shell(services, Mode.KIOSK, width=1920, height=1080)
-    shell.window.show()
-    tap(qtbot, shell, "startButton")
-    wait_until(lambda: shell.visit.page == "identify")
-    to_card_page(qtbot, shell)
-    return shell
 
 
 def short_scan(monkeypatch) -> None:

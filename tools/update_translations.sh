@@ -17,7 +17,7 @@ BIN="${PYSIDE6_BIN:-.venv/bin}"
 TS=ui/i18n/dvc_en.ts
 QM=ui/i18n/dvc_en.qm
 
-# ui/visit_model.py has a helper `tr(context, text)`; lupdate would read it as Qt's tr(source,
+# ui/translation.py has a helper `tr(context, text)`; lupdate would read it as Qt's tr(source,
 # disambiguation) and invent messages such as "Flow" in an empty context. The alias makes lupdate
 # recognise tr only under a name nobody uses; QML's qsTr and Python's QT_TRANSLATE_NOOP are unaffected.
 "$BIN/pyside6-lupdate" -silent -no-obsolete -locations relative \

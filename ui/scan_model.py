@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import Property, QCoreApplication, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
 
 from config.settings import Settings
@@ -34,6 +34,7 @@ from hardware.scanner.flatten import ColourMode, ScannedPage
 from hardware.scanner.live import Capture, LiveScanner, LiveState, ScanOptions
 from hardware.scanner.pack import Budget, BudgetError, Page, check_dossier, encode_page, pack_document
 from hardware.scanner.quality import Gate, Quality, gate_message
+from ui.translation import tr
 
 log = logging.getLogger(__name__)
 
@@ -45,10 +46,6 @@ PAGE_FAILED = QT_TRANSLATE_NOOP("Scanner", "Không làm được ảnh trang nà
 TOO_BIG = QT_TRANSLATE_NOOP(
     "Scanner", "Ảnh giấy tờ quá nặng để gửi. Hãy xóa bớt trang thừa hoặc báo cán bộ hướng dẫn."
 )
-
-
-def tr(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
 
 
 def scan_options(settings: Settings) -> ScanOptions:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Property, QCoreApplication, QObject, Signal, Slot
+from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtGui import QImage
 from PySide6.QtQuick import QQuickImageProvider
 
@@ -38,6 +38,7 @@ from ui.jobs import Jobs
 from ui.qr import qr_image
 from ui.scan_model import TOO_BIG, ScanModel, dossier_packer
 from ui.services import Services
+from ui.translation import tr
 
 log = logging.getLogger(__name__)
 
@@ -46,10 +47,6 @@ GENERIC_FAILURE = "Đã có lỗi. Xin hãy thử lại hoặc bấm “Gọi nh
 
 def _readonly(kind: type | str, getter: Callable[[Any], Any], notify: Signal) -> Property:
     return Property(kind, getter, notify=notify)
-
-
-def tr(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
 
 
 class VisitModel(QObject):

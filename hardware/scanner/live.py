@@ -125,12 +125,6 @@ OnFailure = Callable[[int, BaseException], None]
 Encode = Callable[[ScannedPage, Quality], object]
 
 
-def scan(still: Frame, quad: Quad, options: ScanOptions) -> tuple[ScannedPage, Quality]:
-    """The page in `still` flattened, judged (before cleaning), turned upright and cleaned."""
-    page = scan_page(still, quad, dpi=options.dpi, mode=options.colour)
-    return page, page.quality
-
-
 def _whole_frame(width: int, height: int) -> Quad:
     return np.array([(0, 0), (width - 1, 0), (width - 1, height - 1), (0, height - 1)], np.float64)
 
@@ -519,7 +513,8 @@ class LiveScanner:
         still = self._still
         assert still is not None
         try:
-            scanned, quality = scan(still, quad, self.options)
+            scanned = scan_page(still, quad, dpi=self.options.dpi, mode=self.options.colour)
+            quality = scanned.quality
             page = self._encode(scanned, quality) if self._encode is not None else None
         except Exception as exc:  # noqa: BLE001 - a page that cannot be made is reported, not raised
             log.exception("making the page failed")

@@ -293,7 +293,7 @@
         <translation>The card&apos;s QR code could not be read. Please scan again or enter the ID number.</translation>
     </message>
     <message>
-        <location filename="../visit_model.py" line="+273"/>
+        <location filename="../visit_model.py" line="+270"/>
         <source>đạt</source>
         <translation>passed</translation>
     </message>
@@ -1440,7 +1440,7 @@
 <context>
     <name>Scanner</name>
     <message>
-        <location filename="../scan_model.py" line="+44"/>
+        <location filename="../scan_model.py" line="+45"/>
         <source>Không làm được ảnh trang này. Xin hãy chụp lại.</source>
         <translation>This page&apos;s picture could not be made. Please take it again.</translation>
     </message>
@@ -1450,7 +1450,7 @@
         <translation>The document pictures are too large to send. Delete extra pages or tell a staff member.</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+125"/>
         <source>Đang mở máy ảnh…</source>
         <translation>Opening the camera…</translation>
     </message>
@@ -1485,7 +1485,7 @@
         <translation>Household register page</translation>
     </message>
     <message>
-        <location filename="../../hardware/scanner/live.py" line="+57"/>
+        <location filename="../../hardware/scanner/live.py" line="+56"/>
         <source>Đang chụp, xin giữ yên…</source>
         <translation>Taking the picture, please keep still…</translation>
     </message>
