@@ -33,6 +33,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from hardware.scanner.formats import FORMATS
 from hardware.scanner.geometry import Quad, is_convex, order_corners
 
 WORK_WIDTH = 480  # wide enough for a card a third of the frame high; ~25 ms a frame on one core
@@ -41,6 +42,12 @@ MAX_AREA_SHARE = 0.985
 MIN_SCORE = 0.30
 SAMPLES_PER_SIDE = 28
 MAX_LINES = 16
+# The proportions of what the kiosk scans (A4, B5, A5, household page, ID-1): a quad far outside
+# them is more likely a table or a photo box than a page. Log of long side over short side.
+_ASPECT_LOG = (min(np.log(f.aspect) for f in FORMATS), max(np.log(f.aspect) for f in FORMATS))
+_ASPECT_SLACK = 0.1  # what perspective does to a side ratio in the benchmark's frames, at most
+SHAPE_WEIGHT = 0.2  # a hint, not a rule: a folded form or a receipt has its own shape
+REFIT_KEEP = 0.95  # the refit is kept only if the small copy still scores it this well
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,14 +221,24 @@ def _region_candidates(cues: _Cues) -> list[np.ndarray]:
 # --- candidates from lines ---------------------------------------------------------------------
 
 
-def _segments(gx: np.ndarray, gy: np.ndarray, low: float, high: float, short: int) -> np.ndarray:
+def _segments(
+    gx: np.ndarray,
+    gy: np.ndarray,
+    low: float,
+    high: float,
+    short: int,
+    *,
+    least: float = 1 / 8,
+) -> np.ndarray:
+    """Straight segments (x1, y1, x2, y2) of at least `least` × the frame's short side on the
+    Canny edges of a gradient."""
     edges = cv2.Canny(gx, gy, low, high, L2gradient=True)
     found = cv2.HoughLinesP(
         edges,
         1,
         np.pi / 360,
         threshold=max(12, short // 12),
-        minLineLength=short // 8,
+        minLineLength=max(4, int(short * least)),
         maxLineGap=short // 40,
     )
     return np.empty((0, 4)) if found is None else found.reshape(-1, 4).astype(np.float64)
@@ -240,33 +257,41 @@ def _merge(seg: np.ndarray) -> np.ndarray:
     nx[flip], ny[flip] = -nx[flip], -ny[flip]
     c = nx * x1 + ny * y1
     ta, tb = -ny * x1 + nx * y1, -ny * x2 + nx * y2
-    merged: list[list[float]] = []
+    merged = np.empty((len(seg), 6))
+    count = 0
+    # Longest first, so that each line keeps the direction of its best segment. A segment joins
+    # the first line within 3° and 3 px of its midpoint.
     for i in np.argsort(-length):
         mid_x, mid_y = (x1[i] + x2[i]) / 2, (y1[i] + y2[i]) / 2
-        for line in merged:
-            if _same_line(line, nx[i], ny[i], mid_x, mid_y):
-                line[3] += length[i]
-                line[4] = min(line[4], ta[i], tb[i])
-                line[5] = max(line[5], ta[i], tb[i])
-                break
+        lines = merged[:count]
+        same = (np.abs(nx[i] * lines[:, 0] + ny[i] * lines[:, 1]) > _SAME_ANGLE) & (
+            np.abs(lines[:, 0] * mid_x + lines[:, 1] * mid_y - lines[:, 2]) < 3.0
+        )
+        hit = np.flatnonzero(same)
+        low, high = min(ta[i], tb[i]), max(ta[i], tb[i])
+        if len(hit):
+            line = merged[hit[0]]
+            line[3] += length[i]
+            line[4] = min(line[4], low)
+            line[5] = max(line[5], high)
         else:
-            merged.append([nx[i], ny[i], c[i], length[i], min(ta[i], tb[i]), max(ta[i], tb[i])])
-    return np.array(merged)
+            merged[count] = (nx[i], ny[i], c[i], length[i], low, high)
+            count += 1
+    return merged[:count].copy()
 
 
 _SAME_ANGLE = float(np.cos(np.radians(3)))
 
 
-def _same_line(line: list[float], nx: float, ny: float, x: float, y: float) -> bool:
-    return abs(nx * line[0] + ny * line[1]) > _SAME_ANGLE and abs(line[0] * x + line[1] * y - line[2]) < 3.0
-
-
 def _lines(cues: _Cues) -> np.ndarray:
     """The lines most likely to be a page's sides, as rows (nx, ny, c, …): nx·x + ny·y = c.
 
-    Segments come from two edge maps: the print-free copy (exact outlines) and the pattern-free
+    Segments come from three edge maps: the print-free copy (exact outlines), the pattern-free
     copy (outlines on a patterned desk; it has no texture left, so it can afford a sensitive edge
-    detector for a page on a white desk). Lines are then ranked by how much the span they were
+    detector), and the image as it is, sensitive too but for long segments only. The last is for a
+    page on a white desk, whose outline is often only the thin shadow line along its edge: both
+    closings erase exactly that, and text, wood grain and checks rarely run straight for half the
+    frame's height. Lines are then ranked by how much the span they were
     seen on looks like a page's side, not by length: a cloth's hundred straight checks and a
     notebook's long edges would otherwise crowd out a page's four sides.
     """
@@ -276,6 +301,7 @@ def _lines(cues: _Cues) -> np.ndarray:
         [
             _segments(cues.clean_gx, cues.clean_gy, 0.4 * high, high, short),
             _segments(cues.plain_gx, cues.plain_gy, 0.15 * high, 0.4 * high, short),
+            _segments(cues.gx, cues.gy, 0.15 * high, 0.4 * high, short, least=1 / 2),
         ]
     )
     lines = _merge(segments)
@@ -442,7 +468,20 @@ def _score_quads(cues: _Cues, quads: np.ndarray) -> np.ndarray:
     gx = np.clip(np.rint(grid[..., 0]).astype(np.intp), 0, cues.width - 1)
     gy = np.clip(np.rint(grid[..., 1]).astype(np.intp), 0, cues.height - 1)
     paper = cues.paperness[gy, gx].mean(axis=1)
-    return (0.4 * sides.mean(axis=1) + 0.6 * sides.min(axis=1)) * size * (0.3 + 0.7 * paper)
+    sides_score = 0.4 * sides.mean(axis=1) + 0.6 * sides.min(axis=1)
+    return sides_score * size * (0.3 + 0.7 * paper) * _shape_prior(quads)
+
+
+def _shape_prior(quads: np.ndarray) -> np.ndarray:
+    """1 for quads (N, 4, 2) with the proportions of a known format, down to 1 - SHAPE_WEIGHT for
+    far-off ones. The side ratio is taken from the mean of opposite sides, which perspective
+    bends a little; the slack covers that."""
+    lengths = np.linalg.norm(np.roll(quads, -1, axis=1) - quads, axis=2)
+    across = np.maximum(lengths[:, 0] + lengths[:, 2], 1e-9)
+    down = np.maximum(lengths[:, 1] + lengths[:, 3], 1e-9)
+    ratio = np.abs(np.log(across / down))
+    off = np.maximum(0.0, np.maximum(_ASPECT_LOG[0] - ratio, ratio - _ASPECT_LOG[1]))
+    return (1.0 - SHAPE_WEIGHT) + SHAPE_WEIGHT * np.exp(-((off / _ASPECT_SLACK) ** 2))
 
 
 # --- refinement at full resolution -------------------------------------------------------------
@@ -532,6 +571,10 @@ def find_page(frame: np.ndarray | None, *, refine: bool = True) -> Detection | N
     quad = stack[best] * (sx, sy)
     if refine and scale < 1:
         refined = _refit(image, quad, band=max(4.0, 2.5 * sx))
+        # The refit looks at a narrow band only: a pen or another paper's edge in it can pull a
+        # side off. The small copy, which sees the whole side, has the last word.
         if refined is not None:
-            quad = order_corners(refined)
+            refined = order_corners(refined)
+            if _score_quads(cues, refined[None] / (sx, sy))[0] >= REFIT_KEEP * scores[best]:
+                quad = refined
     return Detection(quad=quad, score=float(min(1.0, scores[best])))
