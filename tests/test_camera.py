@@ -1,8 +1,9 @@
 """SampleCamera plays the bundled photos as papers laid on a bed; OpenCVCamera plays a video file as
-a live camera; camera_from_config picks the right camera."""
+a live camera; camera_from_config picks the right camera; SharedCamera lets two workers use one."""
 
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from hardware.scanner.camera import (
     CameraErrorKind,
     OpenCVCamera,
     SampleCamera,
+    SharedCamera,
     camera_from_config,
     sample_paths,
 )
@@ -168,3 +170,70 @@ def test_a_video_file_is_not_read_faster_than_its_frame_rate(tmp_path: Path) -> 
     # Each read waits for the next frame (50 ms apart), as a camera's read does.
     assert numbers == sorted(numbers) and len(set(numbers)) == 8
     assert elapsed >= 0.3
+
+
+class CountingCamera(SampleCamera):
+    """The sample camera, counting how often the device is opened and released."""
+
+    def __init__(self, still_seconds: float = 0.0) -> None:
+        super().__init__(gap_seconds=0)
+        self.opens = self.closes = 0
+        self.still_seconds = still_seconds
+
+    def open(self, timeout: float = 5.0) -> None:
+        super().open(timeout)
+        self.opens += 1
+
+    def capture_still(self, timeout: float = 5.0) -> np.ndarray:
+        time.sleep(self.still_seconds)  # a camera that focuses and exposes before it answers
+        return super().capture_still(timeout)
+
+    def close(self) -> None:
+        super().close()
+        self.closes += 1
+
+
+def test_a_shared_camera_stays_open_until_its_last_user_is_done() -> None:
+    device = CountingCamera()
+    camera = SharedCamera(device)
+    camera.open()  # the card's QR scan
+    camera.open()  # the documents step
+    assert device.opens == 1 and camera.users == 2
+    camera.close()
+    # One user done: the other still reads frames.
+    assert device.closes == 0 and camera.preview_frame().size
+    camera.close()
+    assert device.closes == 1 and camera.users == 0
+    camera.close()  # a close too many does not reach the device
+    assert device.closes == 1
+    with pytest.raises(CameraError):
+        camera.capture_still()  # released: the device says it is not open
+
+
+def test_a_failed_open_holds_nothing_and_release_ends_every_use() -> None:
+    camera = SharedCamera(SampleCamera([Path("/nonexistent/photo.jpg")]))
+    with pytest.raises(CameraError):
+        camera.open()
+    assert camera.users == 0
+    device = CountingCamera()
+    camera = SharedCamera(device)
+    camera.open()
+    camera.open()
+    camera.release()  # the app is closing
+    assert device.closes == 1 and camera.users == 0
+
+
+def test_a_worker_waits_for_the_camera_at_most_its_own_timeout() -> None:
+    device = CountingCamera(still_seconds=1.0)
+    camera = SharedCamera(device)
+    camera.open()
+    slow = threading.Thread(target=camera.capture_still)
+    slow.start()
+    time.sleep(0.2)  # the still is being taken
+    # BUSY, not a frame after the still: the preview gave up when its own time was up.
+    with pytest.raises(CameraError) as caught:
+        camera.preview_frame(timeout=0.1)
+    slow.join()
+    assert caught.value.kind is CameraErrorKind.BUSY and "bận" in caught.value.message
+    assert camera.preview_frame(timeout=1.0).size  # and gets the camera once the still is done
+    camera.close()

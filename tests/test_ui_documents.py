@@ -198,3 +198,34 @@ def test_the_dossier_is_packed_within_the_configured_budget(tmp_path, monkeypatc
     assert pdf_page_count(first) == 1 and len(first) < 60_000
     with pytest.raises(BudgetError):
         pack([page])  # the second document takes the dossier over 60 kB
+
+
+def test_the_card_qr_scan_and_the_documents_step_share_the_camera(
+    qtbot, camera_services, tmp_path, monkeypatch
+) -> None:
+    from ui.visit_model import VisitModel
+
+    monkeypatch.setattr(VisitModel, "QR_SCAN_SECONDS", 1.0)
+    monkeypatch.setattr(VisitModel, "QR_SCAN_TRIES", 2)
+    monkeypatch.setattr(VisitModel, "QR_SCAN_PAUSE", 0.05)
+    clip = write_clip(tmp_path / "paper.avi", [(0.6, desk()), (1.5, still(paper(0)))])
+    services = camera_services(clip)
+    device = services.camera.inner
+    opens: list[int] = []
+    real_open = device.open
+    monkeypatch.setattr(device, "open", lambda *a, **k: (real_open(*a, **k), opens.append(1))[0])
+    shell = make_shell(services, Mode.KIOSK)
+    vm = shell.visit
+    vm.start()
+    vm.scanCardQr()  # no card under the camera: it looks, finds no QR, and keeps the camera
+    wait_until(lambda: not vm.busy, timeout=30)
+    form, _ = to_documents(shell)
+    tap(qtbot, shell, f"capture_{form}")
+    wait_until(lambda: len(vm.visit.pages.get(form, [])) == 1, timeout=15)
+    # The live scanner used the camera the QR scan had opened: opened once, and still open.
+    assert len(opens) == 1 and device.is_open and services.camera.users == 2
+    vm.finish()
+    # Both let go at the end of the visit, and the device was released.
+    wait_until(lambda: services.camera.users == 0 and not device.is_open, timeout=15)
+    assert len(opens) == 1
+    shell.close()

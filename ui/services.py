@@ -22,7 +22,7 @@ from egov.portal.server import TrainingPortal
 from egov.store import Store, open_store
 from hardware.card.service import CardService, ReaderConfig, load_csca
 from hardware.printer import Printer, printer_from_uri
-from hardware.scanner.camera import Camera, camera_from_config
+from hardware.scanner.camera import Camera, SharedCamera, camera_from_config
 
 log = logging.getLogger(__name__)
 
@@ -115,8 +115,9 @@ def build_services(settings: Settings) -> Services:
     store = open_store(settings)
     closers.append(store.close)
     receipts = settings.data_dir / "receipts"
-    camera = camera_from_config(settings.camera.source)
-    closers.append(camera.close)
+    # Shared: the documents step and the card's QR scan use it from their own threads.
+    camera = SharedCamera(camera_from_config(settings.camera.source))
+    closers.append(camera.release)
     printer = printer_from_uri(settings.printer.uri, receipts)
     card = card_service(settings)
     return Services(settings, catalog, store, portal, camera, printer, receipts, card, training, closers)

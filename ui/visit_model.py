@@ -67,7 +67,9 @@ class VisitModel(QObject):
         self._revision = 0
         self._help = False
         self._idle_left = 0
-        self._camera_open = False  # touched only on the camera thread
+        # One hold on the shared camera per visit, taken by the first QR scan (a second scan then
+        # needs no reopen) and let go when the visit ends; touched only on the jobs camera thread.
+        self._camera_open = False
         # The card read in agent mode waits here for the agent to look at the photo and accept it.
         self._card_state = "enter"  # enter | scanning (the card's QR) | reading | review
         self._card_read: CardRead | None = None
@@ -417,7 +419,7 @@ class VisitModel(QObject):
         order and the shared camera is not touched.
         """
         camera = self._services.camera
-        if isinstance(camera, SampleCamera):
+        if isinstance(getattr(camera, "inner", camera), SampleCamera):
             return SampleCamera(card_photos()), False
         return camera, True
 

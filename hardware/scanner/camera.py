@@ -74,7 +74,8 @@ class CameraError(Exception):
 
 
 class Camera(Protocol):
-    """What the scanner needs from a camera. Not thread-safe: use it from one worker."""
+    """What the scanner needs from a camera. Not thread-safe: use it from one worker, or share it
+    through `SharedCamera`."""
 
     def open(self, timeout: float = OPEN_TIMEOUT) -> None: ...
 
@@ -199,6 +200,75 @@ class SampleCamera:
         self._previews.clear()
 
 
+class SharedCamera:
+    """One camera for several workers: the documents step's live scanner and the card's QR scan
+    both use the kiosk's camera, each from its own thread.
+
+    `open()` and `close()` count users: the device is opened by the first and released by the last,
+    so one user closing cannot pull the camera from under another, and a close too many is
+    harmless. Every call holds a lock, so two threads never talk to the device at once; a call
+    that cannot get the camera within its own timeout fails with BUSY instead of waiting on.
+    """
+
+    def __init__(self, camera: Camera) -> None:
+        self.inner = camera
+        self._lock = threading.Lock()
+        self._users = 0
+
+    @property
+    def users(self) -> int:
+        return self._users
+
+    def _hold(self, timeout: float, what: str) -> None:
+        if not self._lock.acquire(timeout=max(0.0, timeout)):
+            raise CameraError(CameraErrorKind.BUSY, f"{what}: the camera is in use by another worker")
+
+    def open(self, timeout: float = OPEN_TIMEOUT) -> None:
+        self._hold(timeout, "open")
+        try:
+            if self._users == 0:
+                self.inner.open(timeout)
+            self._users += 1  # only once the device is open: a failed open holds nothing
+        finally:
+            self._lock.release()
+
+    def preview_frame(self, timeout: float = PREVIEW_TIMEOUT) -> Frame:
+        self._hold(timeout, "preview")
+        try:
+            return self.inner.preview_frame(timeout)
+        finally:
+            self._lock.release()
+
+    def capture_still(self, timeout: float = STILL_TIMEOUT) -> Frame:
+        self._hold(timeout, "still")
+        try:
+            return self.inner.capture_still(timeout)
+        finally:
+            self._lock.release()
+
+    def close(self) -> None:
+        """One user is done; the device is released when it was the last."""
+        self._release(everyone=False)
+
+    def release(self) -> None:
+        """Release the device whoever still holds it: the app is closing."""
+        self._release(everyone=True)
+
+    def _release(self, *, everyone: bool) -> None:
+        # Bounded too: a reader stuck in the driver has its own deadline, shorter than this.
+        if not self._lock.acquire(timeout=STILL_TIMEOUT + 1.0):
+            log.warning("camera close: still in use after %.0f s; left open", STILL_TIMEOUT + 1.0)
+            return
+        try:
+            if self._users == 0:
+                return
+            self._users = 0 if everyone else self._users - 1
+            if self._users == 0:
+                self.inner.close()
+        finally:
+            self._lock.release()
+
+
 def _with_timeout(
     call: Callable[[], _T],
     timeout: float,
@@ -252,6 +322,10 @@ class OpenCVCamera:
         self._clip: _Clip | None = None
         self._reader: threading.Thread | None = None
         self._lock = threading.Lock()
+
+    @property
+    def is_open(self) -> bool:
+        return self._capture is not None
 
     @property
     def is_file(self) -> bool:
