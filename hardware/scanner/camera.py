@@ -232,19 +232,18 @@ class SharedCamera:
         finally:
             self._lock.release()
 
-    def preview_frame(self, timeout: float = PREVIEW_TIMEOUT) -> Frame:
-        self._hold(timeout, "preview")
+    def _read(self, read: Callable[[float], Frame], timeout: float, what: str) -> Frame:
+        self._hold(timeout, what)
         try:
-            return self.inner.preview_frame(timeout)
+            return read(timeout)
         finally:
             self._lock.release()
 
+    def preview_frame(self, timeout: float = PREVIEW_TIMEOUT) -> Frame:
+        return self._read(self.inner.preview_frame, timeout, "preview")
+
     def capture_still(self, timeout: float = STILL_TIMEOUT) -> Frame:
-        self._hold(timeout, "still")
-        try:
-            return self.inner.capture_still(timeout)
-        finally:
-            self._lock.release()
+        return self._read(self.inner.capture_still, timeout, "still")
 
     def close(self) -> None:
         """One user is done; the device is released when it was the last."""
