@@ -18,6 +18,7 @@ from typing import Protocol
 from PIL import Image
 
 from egov.text import QT_TRANSLATE_NOOP
+from hardware.errors import DeviceError
 
 PREVIEW_SCHEME = "preview://"
 
@@ -49,18 +50,12 @@ _MESSAGES: dict[PrinterErrorKind, str] = {
 }
 
 
-class PrinterError(Exception):
+class PrinterError(DeviceError[PrinterErrorKind]):
     """A printer failure. `message` is the Vietnamese sentence for the screen (translate it with
     context "Printer"); str() is the English detail for the log."""
 
-    def __init__(self, kind: PrinterErrorKind, detail: str = "") -> None:
-        super().__init__(f"printer {kind.value}: {detail}" if detail else f"printer {kind.value}")
-        self.kind = kind
-        self.detail = detail
-
-    @property
-    def message(self) -> str:
-        return _MESSAGES[self.kind]
+    device = "printer"
+    messages = _MESSAGES
 
 
 class Printer(Protocol):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import enum
 
 from egov.text import QT_TRANSLATE_NOOP
+from hardware.errors import DeviceError
 
 
 class CardErrorKind(enum.Enum):
@@ -56,9 +57,12 @@ _MESSAGES: dict[CardErrorKind, str] = {
 }
 
 
-class CardError(Exception):
+class CardError(DeviceError[CardErrorKind]):
     """A failure reading the card. `sw` is the status word when the card gave one; `tries_left`
     is set when the card said how many key attempts remain (SW 63Cx)."""
+
+    device = "card"
+    messages = _MESSAGES
 
     def __init__(
         self,
@@ -68,17 +72,6 @@ class CardError(Exception):
         sw: int | None = None,
         tries_left: int | None = None,
     ) -> None:
-        text = f"card {kind.value}"
-        if detail:
-            text += f": {detail}"
-        if sw is not None:
-            text += f" (SW {sw:04X})"
-        super().__init__(text)
-        self.kind = kind
-        self.detail = detail
+        super().__init__(kind, detail, note="" if sw is None else f" (SW {sw:04X})")
         self.sw = sw
         self.tries_left = tries_left
-
-    @property
-    def message(self) -> str:
-        return _MESSAGES[self.kind]

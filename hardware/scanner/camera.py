@@ -26,6 +26,7 @@ import numpy as np
 
 from egov.text import QT_TRANSLATE_NOOP
 from hardware.deadline import DeadlineExceeded, call_with_deadline
+from hardware.errors import DeviceError
 
 log = logging.getLogger(__name__)
 
@@ -59,18 +60,12 @@ _MESSAGES: dict[CameraErrorKind, str] = {
 }
 
 
-class CameraError(Exception):
+class CameraError(DeviceError[CameraErrorKind]):
     """A camera failure. `message` is the Vietnamese sentence for the screen (translate it with
     context "Camera"); str() is the English detail for the log."""
 
-    def __init__(self, kind: CameraErrorKind, detail: str = "") -> None:
-        super().__init__(f"camera {kind.value}: {detail}" if detail else f"camera {kind.value}")
-        self.kind = kind
-        self.detail = detail
-
-    @property
-    def message(self) -> str:
-        return _MESSAGES[self.kind]
+    device = "camera"
+    messages = _MESSAGES
 
 
 class Camera(Protocol):
