@@ -373,26 +373,10 @@ def _draw_card(variant: int) -> tuple[np.ndarray, np.ndarray]:
         draw, mm(43, 8.7), "Độc lập - Tự do - Hạnh phúc", 2.0 * ppm, style="bold", anchor="ma", max_width=span
     )
     _text(draw, mm(43, 11.4), "Independence - Freedom - Happiness", 1.5 * ppm, anchor="ma", max_width=span)
-    _text(
-        draw,
-        (middle, 14.0 * ppm),
-        "CĂN CƯỚC",
-        4.2 * ppm,
-        style="bold",
-        fill=(200, 30, 40),
-        anchor="ma",
-        max_width=span,
-    )
-    _text(
-        draw,
-        (middle, 19.0 * ppm),
-        "IDENTITY CARD",
-        1.7 * ppm,
-        style="bold",
-        fill=(200, 30, 40),
-        anchor="ma",
-        max_width=span,
-    )
+    red = (200, 30, 40)
+    for top, title, size in ((14.0, "CĂN CƯỚC", 4.2), (19.0, "IDENTITY CARD", 1.7)):
+        at = (middle, top * ppm)
+        _text(draw, at, title, size * ppm, style="bold", fill=red, anchor="ma", max_width=span)
     # The QR, on its white patch at the top right; the payload follows the CCCD layout
     # (number|old number|name|birth|sex|address|issued), all invented.
     payload = f"{number}||{name}|{born.replace('/', '')}|{sex}|Số 1 Phố Mẫu, Phường Mẫu, Hà Nội|01072024"
