@@ -11,11 +11,9 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from test_ui_visit import BIRTH  # noqa: E402
+from test_ui_visit import AGENT_PASSWORD, AGENT_USER, BIRTH, add_agent, make_shell  # noqa: E402
 from uidriver import find, tap, wait_for  # noqa: E402
 
-from agent_point.session_model import AgentSession  # noqa: E402
-from egov import accounts  # noqa: E402
 from egov.flow import Mode  # noqa: E402
 from egov.identity import Source  # noqa: E402
 from ui.events import wait_until  # noqa: E402
@@ -36,8 +34,7 @@ def to_card_page(qtbot, shell: Shell) -> None:
 
 def kiosk_on_card_page(qtbot, services) -> Shell:  # noqa: ANN001
     """A citizen's visit at the kiosk, on the Card page."""
-    shell = Shell(services, Mode.KIOSK, width=1920, height=1080)
-    shell.window.show()
+    shell = make_shell(services, Mode.KIOSK)
     tap(qtbot, shell, "startButton")
     wait_until(lambda: shell.visit.page == "identify")
     to_card_page(qtbot, shell)
@@ -46,13 +43,10 @@ def kiosk_on_card_page(qtbot, services) -> Shell:  # noqa: ANN001
 
 def agent_case_at_card_page(qtbot, services) -> Shell:  # noqa: ANN001
     """An agent signed in, a new case opened, on the Card page."""
-    accounts.create_account(
-        services.store, "canbo.an", "mat-khau-dai-2026", accounts.Role.AGENT, display_name="An", actor="test"
-    )
-    shell = Shell(services, Mode.AGENT, width=1920, height=1080, session_factory=AgentSession)
-    shell.window.show()
+    add_agent(services)
+    shell = make_shell(services, Mode.AGENT)
     agent = shell.agent
-    agent.signIn("canbo.an", "mat-khau-dai-2026")
+    agent.signIn(AGENT_USER, AGENT_PASSWORD)
     wait_until(lambda: agent.page == "home")
     agent.newCase()
     wait_until(lambda: shell.visit.page == "identify")

@@ -19,11 +19,18 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from scanclips import desk, paper, still, write_clip  # noqa: E402
-from test_ui_visit import BIRTH, admin_dossiers, attachment_bytes, make_shell  # noqa: E402
+from test_ui_visit import (  # noqa: E402
+    AGENT_PASSWORD,
+    AGENT_USER,
+    BIRTH,
+    add_agent,
+    admin_dossiers,
+    attachment_bytes,
+    make_shell,
+)
 from uidriver import drag, find, tap, wait_for  # noqa: E402
 
 from agent_point.session_model import AgentSession  # noqa: E402
-from egov import accounts  # noqa: E402
 from egov.flow import Mode  # noqa: E402
 from egov.training import example_answers  # noqa: E402
 from hardware.scanner.pack import pdf_page_count, pdf_page_sizes_mm  # noqa: E402
@@ -139,18 +146,11 @@ def test_papers_laid_at_the_kiosk_become_a4_pdf_pages(qtbot, camera_services, tm
 def test_the_agent_drags_a_corner_and_the_page_is_flattened_with_it(qtbot, camera_services, tmp_path) -> None:
     clip = write_clip(tmp_path / "one-paper.avi", [(0.6, desk()), (1.0, still(paper(2)))])
     services = camera_services(clip)
-    accounts.create_account(
-        services.store,
-        "canbo.an",
-        "mat-khau-dai-2026",
-        accounts.Role.AGENT,
-        display_name="Lê Thị An",
-        actor="test",
-    )
+    add_agent(services)
     shell = make_shell(services, Mode.AGENT)
     vm, scan, agent = shell.visit, shell.visit.scan, shell.agent
     assert isinstance(agent, AgentSession)
-    agent.signIn("canbo.an", "mat-khau-dai-2026")
+    agent.signIn(AGENT_USER, AGENT_PASSWORD)
     wait_until(lambda: agent.page == "home")
     agent.newCase()
     wait_until(lambda: vm.page == "identify")

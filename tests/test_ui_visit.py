@@ -26,6 +26,21 @@ from ui.shell import Shell  # noqa: E402
 BIRTH = "1.001193"
 
 
+AGENT_USER, AGENT_PASSWORD = "canbo.an", "mat-khau-dai-2026"
+
+
+def add_agent(services) -> None:
+    """The post-office agent the agent-point tests sign in as."""
+    accounts.create_account(
+        services.store,
+        AGENT_USER,
+        AGENT_PASSWORD,
+        accounts.Role.AGENT,
+        display_name="Lê Thị An",
+        actor="test",
+    )
+
+
 def make_shell(services, mode: Mode) -> Shell:
     factory = AgentSession if mode is Mode.AGENT else None
     shell = Shell(services, mode, width=1920, height=1080, session_factory=factory)
@@ -151,22 +166,15 @@ def test_a_citizen_completes_a_visit_at_the_kiosk(qtbot, services, tmp_path) -> 
 
 
 def test_an_agent_takes_a_delegated_dossier(qtbot, services) -> None:
-    accounts.create_account(
-        services.store,
-        "canbo.an",
-        "mat-khau-dai-2026",
-        accounts.Role.AGENT,
-        display_name="Lê Thị An",
-        actor="test",
-    )
+    add_agent(services)
     shell = make_shell(services, Mode.AGENT)
     vm, agent = shell.visit, shell.agent
-    type_into(qtbot, shell, "field_username", "canbo.an")
+    type_into(qtbot, shell, "field_username", AGENT_USER)
     type_into(qtbot, shell, "field_password", "sai-mat-khau")
     tap(qtbot, shell, "signInButton")
     wait_until(lambda: bool(agent.error))
     assert agent.page == "signin"
-    type_into(qtbot, shell, "field_password", "mat-khau-dai-2026")
+    type_into(qtbot, shell, "field_password", AGENT_PASSWORD)
     tap(qtbot, shell, "signInButton")
     wait_until(lambda: agent.page == "home")
     tap(qtbot, shell, "newCaseButton")

@@ -452,8 +452,8 @@ class VisitModel(QObject):
                 for attempt in range(tries):
                     if attempt:
                         time.sleep(pause)
-                    # Stop once the visit has ended or the time is up: other camera work (the
-                    # documents step) waits behind this job on the camera thread.
+                    # Stop once the visit has ended or the time is up: the documents step's live
+                    # view shares this camera and waits for each still.
                     if visit is not self.visit or time.monotonic() > deadline:
                         break
                     codes = read_codes(camera.capture_still())
