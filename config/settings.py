@@ -92,6 +92,10 @@ class ScannerSettings:
 class Printer:
     uri: str
     paper_mm: int
+    profile: str
+    timeout_seconds: float
+    status_timeout_seconds: float
+    job_timeout_seconds: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +154,7 @@ _CHOICES: dict[tuple[str, str], tuple[Any, ...]] = {
 }
 
 # Inclusive bounds for numbers whose useful range is known.
-_RANGES: dict[tuple[str, str], tuple[int, int]] = {
+_RANGES: dict[tuple[str, str], tuple[float, float]] = {
     # 200 dpi is the resolution asked of digitised papers (Nghị định 30/2020, to be confirmed); under
     # 150 small print blurs, over 400 the camera only interpolates (1080p holds ~165 dpi across A4).
     ("scanner", "dpi"): (150, 400),
@@ -162,6 +166,11 @@ _RANGES: dict[tuple[str, str], tuple[int, int]] = {
     ("scanner", "document_max_kb"): (20, 1_000_000),
     ("scanner", "dossier_max_kb"): (20, 1_000_000),
     ("scanner", "stable_ms"): (0, 10_000),
+    # Printer timeouts are never 0 (pyusb and sockets read 0 as "wait forever" or "do not wait").
+    # 9600 baud moves 4 KB, one write, in 4.3 s; a 30 KB receipt needs 30 s to reach the printer.
+    ("printer", "timeout_seconds"): (0.5, 120),
+    ("printer", "status_timeout_seconds"): (0.1, 30),
+    ("printer", "job_timeout_seconds"): (1, 600),
 }
 
 _TYPE_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "true or false"}
@@ -261,10 +270,23 @@ def load_settings(path: str | Path | None = None) -> Settings:
             "[scanner] document_max_kb",
             f"must not be more than dossier_max_kb ({scanner.dossier_max_kb}), got {scanner.document_max_kb}",
         )
+    _check_printer(source, settings.printer)
     if settings.kiosk.idle_warning_seconds < 20:
         # WCAG 2.2.1: at least 20 seconds to extend a time limit with a simple action.
         raise ConfigError(source, "[kiosk] idle_warning_seconds", "must be at least 20 (WCAG 2.2.1)")
     return settings
+
+
+def _check_printer(source: str, printer: Printer) -> None:
+    # The device layer knows its models and URI forms; nothing is opened here.
+    from hardware.printer import PrinterError, printer_from_settings
+
+    try:
+        printer_from_settings(printer, Path("."))
+    except ValueError as exc:
+        raise ConfigError(source, "[printer] profile", str(exc)) from None
+    except PrinterError as exc:
+        raise ConfigError(source, "[printer] uri", exc.detail) from None
 
 
 def _secure_or_local(url: str) -> bool:

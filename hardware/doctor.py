@@ -13,7 +13,14 @@ from pathlib import Path
 from typing import Literal
 
 from hardware.deadline import DeadlineExceeded, call_with_deadline
-from hardware.printer import PreviewPrinter, PrinterError, printer_from_uri
+from hardware.printer import (
+    PreviewPrinter,
+    PrinterError,
+    PrinterSettings,
+    printer_from_settings,
+    printer_from_uri,
+)
+from hardware.printer.escpos import Paper
 from hardware.scanner.camera import CameraError, CameraErrorKind, SampleCamera, camera_from_config
 
 State = Literal["ok", "missing", "error"]
@@ -122,13 +129,18 @@ def check_camera(source: str, timeout: float = CAMERA_TIMEOUT) -> Check:
     return Check(name, "ok", f"{width}x{height} still", f"Máy ảnh hoạt động, ảnh {width}x{height}.")
 
 
-def check_printer(uri: str, default_dir: Path) -> Check:
-    """The printer in [printer] uri: for PNG previews, that the folder can be written."""
+def check_printer(printer_config: str | PrinterSettings, default_dir: Path) -> Check:
+    """The printer in [printer] (or a bare URI, with the generic profile): for PNG previews, that
+    the folder can be written; for an ESC/POS printer, that it answers and is ready to print."""
     name = "printer"
     try:
-        printer = printer_from_uri(uri, default_dir)
-    except PrinterError as exc:
-        return Check(name, "error", exc.detail or str(exc), exc.message)
+        if isinstance(printer_config, str):
+            printer = printer_from_uri(printer_config, default_dir)
+        else:
+            printer = printer_from_settings(printer_config, default_dir)
+    except (PrinterError, ValueError) as exc:
+        detail = exc.detail if isinstance(exc, PrinterError) else str(exc)
+        return Check(name, "error", detail or str(exc), "Máy in chưa được cài đặt đúng.")
     if isinstance(printer, PreviewPrinter):
         folder = printer.directory
         try:
@@ -149,4 +161,34 @@ def check_printer(uri: str, default_dir: Path) -> Check:
             f"PNG previews in {folder}",
             f"Không có máy in: phiếu được lưu thành ảnh PNG trong {folder}.",
         )
-    return Check(name, "error", "unknown printer type", "Máy in chưa được cài đặt.")
+    model = printer.profile.name
+    try:
+        status = printer.status()
+    except PrinterError as exc:
+        return Check(name, "error", f"{model}: {exc.detail}", exc.message)
+    if not status.known:
+        return Check(
+            name,
+            "ok",
+            f"{model}: connected; it gives no status over this link",
+            f"{model}: đã kết nối; máy in không báo trạng thái qua đường này.",
+        )
+    problems = [
+        text
+        for flag, text in (
+            (status.online is False, "offline"),
+            (bool(status.cover_open), "cover open"),
+            (status.paper is Paper.OUT, "paper out"),
+            (bool(status.error), "error"),
+        )
+        if flag
+    ]
+    if problems:
+        return Check(name, "error", f"{model}: {', '.join(problems)}", "Máy in chưa sẵn sàng.")
+    near_end = status.paper is Paper.NEAR_END
+    return Check(
+        name,
+        "ok",
+        f"{model}: ready" + (", paper near end" if near_end else ""),
+        f"{model}: sẵn sàng" + (", sắp hết giấy." if near_end else "."),
+    )

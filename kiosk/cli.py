@@ -142,7 +142,7 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     checks: list[Check] = [
         check_card_reader(settings.identity.reader),
         check_camera(settings.camera.source),
-        check_printer(settings.printer.uri, settings.data_dir / "receipts"),
+        check_printer(settings.printer, settings.data_dir / "receipts"),
         _check_portal(settings),
         _check_database(settings),
     ]

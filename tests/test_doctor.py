@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import sys
 import time
 import types
@@ -76,7 +77,19 @@ def test_unwritable_preview_folder(tmp_path: Path) -> None:
     assert doctor.check_printer(f"preview://{blocker}/sub", tmp_path).state == "error"
 
 
-def test_unsupported_printer_is_an_error(tmp_path: Path) -> None:
-    check = doctor.check_printer("tcp://192.0.2.1:9100", tmp_path)
+def test_unreachable_printer_is_an_error(tmp_path: Path) -> None:
+    with socket.socket() as sock:  # a loopback port that nobody listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    started = time.monotonic()
+    check = doctor.check_printer(f"tcp://127.0.0.1:{port}", tmp_path)
+    assert time.monotonic() - started < 5
     assert check.state == "error"
-    assert "not yet supported" in check.detail
+    assert "refused" in check.detail.lower() and "Generic POS-80" in check.detail
+    assert check.detail_vi
+
+
+def test_malformed_printer_uri_is_an_error(tmp_path: Path) -> None:
+    check = doctor.check_printer("lpt://1", tmp_path)
+    assert check.state == "error"
+    assert "tcp://" in check.detail

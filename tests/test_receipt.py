@@ -27,7 +27,13 @@ from egov.receipt import (
     mask_name,
 )
 from egov.text import format_vnd
-from hardware.printer import PreviewPrinter, PrinterError, PrinterErrorKind, printer_from_uri
+from hardware.printer import (
+    EscPosPrinter,
+    PreviewPrinter,
+    PrinterError,
+    PrinterErrorKind,
+    printer_from_uri,
+)
 from hardware.raster import WIDTHS, render
 
 TRACKING_URL = "https://dichvucong.example.vn/tra-cuu?ma=H01.99-250305-0007"
@@ -169,10 +175,11 @@ def test_printer_from_uri(tmp_path: Path) -> None:
     assert isinstance(default, PreviewPrinter) and default.directory == tmp_path
     chosen = printer_from_uri(f"preview://{tmp_path}/elsewhere", Path("/unused"))
     assert isinstance(chosen, PreviewPrinter) and chosen.directory == tmp_path / "elsewhere"
-    for uri in ("tcp://192.0.2.1:9100", "usb://0416:5011", ""):
+    # ESC/POS printers are made without touching the device: nothing is opened before a job.
+    for uri in ("tcp://127.0.0.1:9", "usb://0416:5011", "cups://Receipts", "file:///dev/usb/lp0"):
+        assert isinstance(printer_from_uri(uri, tmp_path), EscPosPrinter)
+    for uri in ("", "lpt://1", "tcp://", "usb://xyz"):
         with pytest.raises(PrinterError) as caught:
             printer_from_uri(uri, tmp_path)
         assert caught.value.kind is PrinterErrorKind.NOT_CONFIGURED
         assert caught.value.message
-    with pytest.raises(PrinterError, match="not yet supported"):
-        printer_from_uri("tcp://192.0.2.1:9100", tmp_path)

@@ -21,7 +21,7 @@ from egov.portal.client import PortalClient
 from egov.portal.server import TrainingPortal
 from egov.store import Store, open_store
 from hardware.card.service import CardService, ReaderConfig, load_csca
-from hardware.printer import Printer, printer_from_uri
+from hardware.printer import Printer, printer_from_settings
 from hardware.scanner.camera import Camera, SharedCamera, camera_from_config
 
 log = logging.getLogger(__name__)
@@ -118,7 +118,7 @@ def build_services(settings: Settings) -> Services:
     # Shared: the documents step and the card's QR scan use it from their own threads.
     camera = SharedCamera(camera_from_config(settings.camera.source))
     closers.append(camera.release)
-    printer = printer_from_uri(settings.printer.uri, receipts)
+    printer = printer_from_settings(settings.printer, receipts)
     card = card_service(settings)
     return Services(settings, catalog, store, portal, camera, printer, receipts, card, training, closers)
 

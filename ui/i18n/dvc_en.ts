@@ -110,7 +110,7 @@
 <context>
     <name>Camera</name>
     <message>
-        <location filename="../../hardware/scanner/camera.py" line="+51"/>
+        <location filename="../../hardware/scanner/camera.py" line="+52"/>
         <source>Không tìm thấy máy ảnh. Vui lòng báo cán bộ hướng dẫn.</source>
         <translation>The camera was not found. Please tell a staff member.</translation>
     </message>
@@ -233,7 +233,7 @@
         <translation>Wrong person, read again</translation>
     </message>
     <message>
-        <location filename="../../hardware/card/errors.py" line="+28"/>
+        <location filename="../../hardware/card/errors.py" line="+29"/>
         <source>Không tìm thấy đầu đọc thẻ. Vui lòng báo cán bộ hướng dẫn.</source>
         <translation>No card reader found. Please tell a staff member.</translation>
     </message>
@@ -293,7 +293,7 @@
         <translation>The card&apos;s QR code could not be read. Please scan again or enter the ID number.</translation>
     </message>
     <message>
-        <location filename="../visit_model.py" line="+270"/>
+        <location filename="../visit_model.py" line="+272"/>
         <source>đạt</source>
         <translation>passed</translation>
     </message>
@@ -1272,7 +1272,7 @@
 <context>
     <name>Printer</name>
     <message>
-        <location filename="../../hardware/printer.py" line="+34"/>
+        <location filename="../../hardware/printer/errors.py" line="+25"/>
         <source>Máy in chưa sẵn sàng. Vui lòng báo cán bộ hướng dẫn.</source>
         <translation>The printer is not ready. Please tell a staff member.</translation>
     </message>
@@ -1295,6 +1295,11 @@
         <location line="+3"/>
         <source>Máy in chưa được cài đặt. Vui lòng báo cán bộ hướng dẫn.</source>
         <translation>The printer has not been set up. Please tell a staff member.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Máy in sắp hết giấy. Cán bộ hãy thay cuộn giấy mới.</source>
+        <translation>The printer is running out of paper. Staff: please put in a new roll.</translation>
     </message>
 </context>
 <context>
