@@ -158,3 +158,38 @@ def services(tmp_path, monkeypatch, qapp):
 from cardstack import configure_client_socket, pcsc_stack  # noqa: E402, F401
 
 configure_client_socket()
+
+
+# ---- emupos: an independent ESC/POS printer emulator for the printer tests --------------------
+# tests/emupos_harness.py finds a Python >= 3.13, installs emupos in a cached virtualenv and runs it
+# on loopback. Where no Python >= 3.13 can be had the printer tests are skipped, with the reason.
+@pytest.fixture(scope="session")
+def emupos(tmp_path_factory):
+    from emupos_harness import Emupos, EmuposUnavailable, prepare
+
+    try:
+        executable = prepare()
+    except EmuposUnavailable as exc:
+        pytest.skip(f"EMUPOS NOT RUN, printer emulator tests skipped: {exc}")
+    server = Emupos(executable, tmp_path_factory.mktemp("emupos"))
+    try:
+        server.start()
+    except EmuposUnavailable as exc:  # installed but will not run: a real failure
+        pytest.fail(str(exc), pytrace=False)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def printers(emupos):
+    """The running emupos with no fault on any printer, before and after the test."""
+    from emupos_harness import PRINTERS
+
+    for device in PRINTERS:
+        emupos.clear_faults(device)
+    yield emupos
+    for device in PRINTERS:
+        emupos.clear_faults(device)
+
+
+# ---- end of emupos section ----------------------------------------------------------------------
