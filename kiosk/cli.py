@@ -354,6 +354,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_scan_commands(sub)
 
+    from kiosk.print_cli import add_print_commands
+
+    add_print_commands(sub)
+
     account = sub.add_parser("account", help="agent-point accounts").add_subparsers(
         dest="account_command", required=True
     )
