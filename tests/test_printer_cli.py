@@ -86,6 +86,17 @@ def test_status_of_an_unreachable_printer(data_dir: Path) -> None:
     assert "Máy in chưa sẵn sàng" in done.stderr
 
 
+def test_status_of_a_printer_that_never_answers(data_dir: Path) -> None:
+    with socket.create_server(("127.0.0.1", 0)) as server:  # accepts, never answers
+        uri = f"tcp://127.0.0.1:{server.getsockname()[1]}"
+        done = run(data_dir, "print", "status", "--json", "--printer", uri)
+    assert done.returncode == 1
+    result = json.loads(done.stdout)
+    assert (result["online"], result["paper"]) == (None, "unknown")  # unknown, never "ok"
+    assert "no answer to DLE EOT" in result["error"]
+    assert "Máy in không phản hồi" in done.stderr
+
+
 def test_bad_printer_uri_is_a_usage_error(data_dir: Path) -> None:
     done = run(data_dir, "print", "status", "--printer", "lpt://1")
     assert done.returncode == 2

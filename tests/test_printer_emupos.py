@@ -268,5 +268,6 @@ def test_printer_that_never_answers_is_a_timeout_not_paper_ok(silent_printer) ->
     assert time.monotonic() - started < FAST.status + 1
     time.sleep(0.3)
     assert b"".join(received) == b"\x10\x04\x01"  # asked once, then nothing sent: no job
-    status = printer.status()
-    assert (status.online, status.paper) == (None, Paper.UNKNOWN)
+    with pytest.raises(PrinterError) as caught:
+        printer.status()
+    assert caught.value.kind is PrinterErrorKind.TIMEOUT

@@ -75,10 +75,16 @@ class EscPosPrinter:
 
     def status(self) -> PrinterStatus:
         """Ask the printer how it is, without printing. Raises PrinterError when it cannot be
-        reached; returns an all-unknown status when it cannot answer (CUPS, no DLE EOT)."""
+        reached or, able to answer, says nothing (TIMEOUT); returns an all-unknown status when it
+        cannot answer at all (CUPS, a model without DLE EOT)."""
         transport = self._open()
         try:
             status = self._ask_status(transport)
+            if not status.known and self._can_ask(transport):
+                raise PrinterError(
+                    PrinterErrorKind.TIMEOUT,
+                    f"{transport.description}: no answer to DLE EOT within {self.timeouts.status:g} s",
+                )
         finally:
             self._close(transport)
         self.last_status = status
@@ -202,6 +208,8 @@ class EscPosPrinter:
         if not self._can_ask(transport):
             return PrinterStatus()
         if self.profile.gs_r:
+            # GS r replies have bit 4 off and DLE EOT replies bit 4 on: a late or stray status
+            # byte (a printer that acts on 10 04 n inside raster data) is never taken for it.
             transport.write(escpos.paper_status_request())
             confirmed = self._read_reply(transport, self.timeouts.job, escpos.parse_paper_status)
             after = self._ask_status(transport)
