@@ -79,7 +79,7 @@ def printer_test_slip(profile_name: str, uri: str) -> list[Any]:
 
 
 def cmd_print_test(args: argparse.Namespace) -> int:
-    from hardware.printer import EscPosPrinter, PrinterError
+    from hardware.printer import PAPER_NEAR_END_NOTE, EscPosPrinter, PrinterError
     from hardware.printer.escpos import Paper
     from hardware.raster import render
 
@@ -99,7 +99,7 @@ def cmd_print_test(args: argparse.Namespace) -> int:
     print(f"Đã in phiếu thử / test slip printed: {written or printer.uri}")
     status = getattr(printer, "last_status", None)
     if status is not None and status.paper is Paper.NEAR_END:
-        print("Máy in sắp hết giấy / paper near end", file=sys.stderr)
+        print(f"{PAPER_NEAR_END_NOTE}\npaper near end", file=sys.stderr)
     return 0
 
 

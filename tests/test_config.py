@@ -56,6 +56,20 @@ def test_embedded_defaults_load(tmp_path: Path) -> None:
     assert data.is_dir()
 
 
+def test_escpos_printer_settings(tmp_path: Path) -> None:
+    text = (
+        '[printer]\nuri = "tcp://quay1-printer:9100"\npaper_mm = 58\nprofile = "xp-58"\n'
+        "timeout_seconds = 20.0\nstatus_timeout_seconds = 1\njob_timeout_seconds = 60.0\n"
+    )
+    printer = load_settings(write(tmp_path, text)).printer  # checked, never connected to
+    assert (printer.uri, printer.profile, printer.timeout_seconds, printer.status_timeout_seconds) == (
+        "tcp://quay1-printer:9100",
+        "xp-58",
+        20.0,
+        1.0,
+    )
+
+
 def test_override_changes_only_its_keys(tmp_path: Path) -> None:
     defaults = load_settings()
     path = write(tmp_path, '[office]\nmode = "agent"\n\n[printer]\npaper_mm = 58\n')
