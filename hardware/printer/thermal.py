@@ -112,7 +112,7 @@ class EscPosPrinter:
                 job.extend(self._native_qr(block))
             else:
                 run.append(block)
-        if run or not blocks or not isinstance(blocks[-1], Cut):
+        if not blocks or not isinstance(blocks[-1], Cut):  # every slip ends cut (or torn off)
             flush_raster()
             job.extend(self._ending())
         return bytes(job)
