@@ -19,11 +19,12 @@ import unicodedata
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from egov.dossier import Dossier
 from egov.text import QT_TRANSLATE_NOOP
+from egov.workdays import load_holidays
 
 API_VERSION = 1
 API_PREFIX = "/api/v1"
@@ -314,14 +315,8 @@ def format_dossier_code(office_code: str, day: date, number: int) -> str:
 
 
 def add_working_days(start: date, days: int) -> date:
-    """`days` working days after `start`, skipping Saturdays and Sundays (holidays: not yet)."""
-    current = start
-    remaining = days
-    while remaining > 0:
-        current += timedelta(days=1)
-        if current.weekday() < 5:
-            remaining -= 1
-    return current
+    """`days` working days after `start`, by the embedded holiday table (egov.workdays)."""
+    return load_holidays().add_working_days(start, days)
 
 
 # ---------------------------------------------------------------------------------------------
