@@ -12,12 +12,20 @@ paper handed over by a Vietnamese agency, so its sentences are not marked for tr
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal, Protocol
 
+from egov.identity import demo_identity
+from egov.outbox import local_reference
 from egov.text import nfc
+
+if TYPE_CHECKING:
+    from egov.catalog import Procedure
+    from egov.dossier import Dossier
+    from egov.workdays import WorkCalendar
 
 Align = Literal["left", "center", "right"]
 
@@ -83,13 +91,24 @@ class Cut:
 Block = Title | KeyValue | Text | Rule | QR | Spacer | Cut
 
 RECEIPT_TITLE = "PHIẾU TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"
+CHECKLIST_TITLE = "PHIẾU HƯỚNG DẪN THÀNH PHẦN HỒ SƠ"
+DAY_TITLE = "BẢNG KÊ CUỐI NGÀY"
 ONE_STOP_DESK = "Bộ phận tiếp nhận và trả kết quả"
 REPRINT_MARK = "BẢN IN LẠI"
 SAMPLE_MARK = "MẪU — không có giá trị"
 QUEUED_LINE = "Đã ghi nhận, sẽ gửi khi có mạng"
+NOT_YET = "sẽ thông báo sau"
+MISSING = "—"
+
+# How the result reaches the applicant, by the dossier's channel (KenhThucHien).
+RETURN_METHODS = {
+    "direct": "Tại bộ phận tiếp nhận và trả kết quả",
+    "postal": "Qua dịch vụ bưu chính công ích, đến địa chỉ đã đăng ký",
+    "online": "Trực tuyến, trên Cổng dịch vụ công (bản điện tử)",
+}
 
 _STAR = "*"
-
+DEMO_ID_NUMBER = demo_identity().id_number  # the fictional citizen: its slips are marked MẪU
 
 # The receipt's QR: `<portal base URL>/tra-cuu?MHS=<dossier code>`. Built here, read back from the
 # camera by hardware.qr.receipt_reference.
@@ -122,6 +141,21 @@ def mask_name(full_name: str) -> str:
     return " ".join(masked)
 
 
+def clean(value: object) -> str:
+    """Text fit for paper: None as empty, NFC, control characters and runs of spaces as one space.
+
+    Every string that reaches a block goes through here, so that a missing field, a decomposed
+    name typed on another keyboard or a stray tab never breaks a slip or its rendering.
+    """
+    if value is None:
+        return ""
+    text = nfc(value if isinstance(value, str) else str(value))
+    return " ".join(_CONTROL.sub(" ", text).split())
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
+
+
 def format_datetime(moment: datetime) -> str:
     """Vietnamese order, 24-hour clock: 05/03/2025 14:07."""
     return moment.strftime("%d/%m/%Y %H:%M")
@@ -130,6 +164,24 @@ def format_datetime(moment: datetime) -> str:
 def format_date(day: date) -> str:
     """Vietnamese order: 05/03/2025."""
     return day.strftime("%d/%m/%Y")
+
+
+def format_money(amount: int) -> str:
+    """Đồng with dots between thousands, as on every Vietnamese price: 10000 → '10.000 đ'."""
+    return f"{amount:,}".replace(",", ".") + " đ"
+
+
+def _masthead(office_name: str, office_address: str) -> list[Block]:
+    return [
+        Text(clean(office_name) or MISSING, bold=True, align="center"),
+        Text(ONE_STOP_DESK, align="center"),
+        Text(clean(office_address), align="center"),
+        Rule(),
+    ]
+
+
+def _value(value: object) -> str:
+    return clean(value) or MISSING
 
 
 def dossier_receipt(
@@ -143,34 +195,31 @@ def dossier_receipt(
     applicant_name: str,
     mask_name: bool,
     documents: Sequence[tuple[str, int, int]],
-    received_at: datetime,
+    received_at: datetime | None,
     appointment: date | None,
     fee_text: str,
     tracking_url: str,
+    result: str = "",
+    return_method: str = "",
     reprint: bool = False,
+    reprinted_at: datetime | None = None,
     sample: bool = False,
     queued: bool = False,
 ) -> list[Block]:
     """The slip handed to the applicant when a dossier is received.
 
-    `documents` holds (name, originals, copies). When `queued` the portal has not yet given a
-    dossier code, so `dossier_code` carries the kiosk's local reference and the slip says the
-    dossier will be sent once the network is back.
+    `documents` holds (name, originals, copies); a negative or missing count prints as none.
+    When `queued` the portal has not yet given a dossier code, so `dossier_code` carries the kiosk's
+    local reference and the slip says the dossier will be sent once the network is back. Any value
+    may be empty or None: the slip then says "—" (or "sẽ thông báo sau" for the appointment)
+    rather than fail, because a citizen must never leave without paper over a missing field.
     """
+    code = clean(dossier_code) or MISSING
     blocks: list[Block] = []
     if sample:
         # Top and bottom, so that neither half of a torn slip passes for a real one.
         blocks.append(Text(SAMPLE_MARK, bold=True, align="center"))
-    if reprint:
-        blocks.append(Title(REPRINT_MARK, Size.NORMAL))
-    blocks += [
-        Text(office_name, bold=True, align="center"),
-        Text(ONE_STOP_DESK, align="center"),
-        Text(office_address, align="center"),
-        Rule(),
-        Title(RECEIPT_TITLE, Size.LARGE),
-        Spacer(8),
-    ]
+    blocks += [*_masthead(office_name, office_address), Title(RECEIPT_TITLE, Size.LARGE), Spacer(8)]
     if queued:
         blocks += [
             Text(QUEUED_LINE, bold=True, align="center"),
@@ -179,34 +228,251 @@ def dossier_receipt(
     else:
         blocks.append(Text("Mã hồ sơ", align="center"))
     # Large and plain ASCII: the one thing staff must be able to read from across the counter.
-    blocks += [Title(dossier_code, Size.HUGE), Spacer(8)]
-    shown_name = _mask(applicant_name) if mask_name else nfc(applicant_name)
+    blocks += [Title(code, Size.HUGE), Spacer(8)]
+    name = clean(applicant_name)
     blocks += [
-        KeyValue("Thủ tục", procedure_name),
-        KeyValue("Mã thủ tục", procedure_code),
-        KeyValue("Người nộp", shown_name),
+        KeyValue("Thủ tục", _value(procedure_name)),
+        KeyValue("Mã thủ tục", _value(procedure_code)),
+        KeyValue("Người nộp", (_mask(name) if mask_name else name) or MISSING),
     ]
-    if documents:
+    rows = [(clean(n), originals, copies) for n, originals, copies in documents or () if clean(n)]
+    if rows:
         blocks.append(Text("Giấy tờ đã nhận:", bold=True))
-        for number, (name, originals, copies) in enumerate(documents, start=1):
-            blocks.append(Text(f"{number}. {name} (bản chính: {originals}, bản sao: {copies})"))
+        for number, (doc_name, originals, copies) in enumerate(rows, start=1):
+            counts = f"bản chính: {_count(originals)}, bản sao: {_count(copies)}"
+            blocks.append(Text(f"{number}. {doc_name} ({counts})"))
     blocks += [
-        KeyValue("Nhận lúc", format_datetime(received_at)),
-        KeyValue(
-            "Hẹn trả kết quả",
-            format_date(appointment) if appointment is not None else "sẽ thông báo sau",
-        ),
-        KeyValue("Lệ phí", fee_text),
-        Rule(),
-        QR(tracking_url, "Quét mã để tra cứu hồ sơ"),
-        # The address in words too: a QR that will not scan must not strand the applicant.
-        Text(tracking_url, align="center"),
-        Text(f"Đường dây nóng: {hotline}", align="center"),
+        KeyValue("Nhận lúc", format_datetime(received_at) if received_at is not None else MISSING),
+        KeyValue("Hẹn trả kết quả", format_date(appointment) if appointment is not None else NOT_YET),
     ]
+    if clean(result):
+        blocks.append(KeyValue("Kết quả", clean(result)))
+    if clean(return_method):
+        blocks.append(KeyValue("Nhận kết quả", clean(return_method)))
+    blocks += [KeyValue("Lệ phí", _value(fee_text)), Rule()]
+    url = clean(tracking_url)
+    if url:
+        blocks.append(QR(url, "Quét mã để tra cứu hồ sơ"))
+    # The code to type in words too: a QR that will not scan must not strand the applicant.
+    blocks.append(Text(f"Mã tra cứu: {code}", bold=True, align="center"))
+    if url and url != code:
+        blocks.append(Text(_short_address(url), align="center"))
+    if clean(hotline):
+        blocks.append(Text(f"Đường dây nóng: {clean(hotline)}", align="center"))
     if sample:
         blocks.append(Text(SAMPLE_MARK, bold=True, align="center"))
     blocks += [Spacer(24), Cut()]
+    return mark_reprint(blocks, reprinted_at) if reprint else blocks
+
+
+def mark_reprint(blocks: Sequence[Block], at: datetime | None = None) -> list[Block]:
+    """`blocks` as a second copy: "BẢN IN LẠI" (and when) at the top and again above the cut, so
+    that either half of the slip says it. A slip already marked is returned as it is."""
+    body = list(blocks)
+    if Title(REPRINT_MARK, Size.LARGE) in body:
+        return body
+    head: list[Block] = [Title(REPRINT_MARK, Size.LARGE)]
+    if at is not None:
+        head.append(Text(f"In lại lúc {format_datetime(at)}", align="center"))
+    end = len(body)
+    while end and isinstance(body[end - 1], Spacer | Cut):
+        end -= 1
+    return [*head, *body[:end], Text(REPRINT_MARK, bold=True, align="center"), *body[end:]]
+
+
+def _count(value: object) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
+
+
+def _short_address(url: str) -> str:
+    """The tracking address without its scheme: shorter to read out and to type."""
+    return url.split("://", 1)[-1]
+
+
+def checklist_slip(
+    procedure: Procedure,
+    *,
+    office_name: str,
+    office_address: str,
+    hotline: str,
+    catalog_version: str,
+    catalog_date: date | None,
+    printed_at: datetime,
+    channel: str = "direct",
+) -> list[Block]:
+    """The papers to bring for `procedure` (phiếu hướng dẫn), printed before a visit.
+
+    Nothing personal is on it. Each document has a box to tick at home, its original and copy
+    counts and whether it is always needed; the fee, time and result come from the catalogue.
+    """
+    blocks: list[Block] = [*_masthead(office_name, office_address), Title(CHECKLIST_TITLE, Size.LARGE)]
+    blocks += [
+        Spacer(8),
+        Text(_value(procedure.name), bold=True, align="center"),
+        Text(f"Mã thủ tục: {_value(procedure.code)}", align="center"),
+        Spacer(8),
+        Text("Giấy tờ cần mang theo:", bold=True),
+    ]
+    for number, document in enumerate(procedure.documents, start=1):
+        need = "bắt buộc" if document.required else "nếu có"
+        counts = f"bản chính: {_count(document.originals)}, bản sao: {_count(document.copies)}"
+        blocks.append(Text(f"[  ] {number}. {_value(document.name)} ({counts}; {need})"))
+        if clean(document.note):
+            blocks.append(Text(f"– {clean(document.note)}"))
+    if not procedure.may_delegate:
+        blocks.append(Text("Người có tên trong hồ sơ phải tự đến nộp, không ủy quyền được.", bold=True))
+    blocks.append(Rule())
+    info = procedure.channel(channel)
+    if info is not None:
+        blocks.append(KeyValue("Lệ phí", info.fee_text()))
+        if clean(info.fee_note):
+            blocks.append(Text(clean(info.fee_note)))
+        days = info.processing_days
+        blocks.append(KeyValue("Thời hạn giải quyết", f"{days} ngày làm việc" if days else "trong ngày"))
+        if clean(info.time_note):
+            blocks.append(Text(clean(info.time_note)))
+    if clean(procedure.result):
+        blocks.append(KeyValue("Kết quả", clean(procedure.result)))
+    blocks.append(Rule())
+    version = f"Theo danh mục thủ tục phiên bản {clean(catalog_version) or MISSING}"
+    if catalog_date is not None:
+        version += f" ngày {format_date(catalog_date)}"
+    blocks += [Text(version, align="center"), Text(f"In lúc {format_datetime(printed_at)}", align="center")]
+    if clean(hotline):
+        blocks.append(Text(f"Đường dây nóng: {clean(hotline)}", align="center"))
+    blocks += [Spacer(24), Cut()]
     return blocks
+
+
+@dataclass(frozen=True, slots=True)
+class DayLine:
+    """One procedure on the agent point's end-of-day slip: dossiers taken and money taken in."""
+
+    procedure_code: str
+    procedure_name: str
+    dossiers: int
+    state_fees: int  # lệ phí, owed to the state agency
+    service_charges: int  # the agent point's own charge, invoiced apart
+
+
+def day_lines(rows: Iterable[tuple[str, str, int]], service_charge: int) -> list[DayLine]:
+    """Group (procedure code, name, state fee) rows, one per dossier, into lines by procedure, most
+    dossiers first; each dossier bears `service_charge`."""
+    grouped: dict[str, list[tuple[str, int]]] = {}
+    for code, name, fee in rows:
+        grouped.setdefault(clean(code), []).append((clean(name), _count(fee)))
+    lines = [
+        DayLine(code, items[0][0], len(items), sum(fee for _, fee in items), service_charge * len(items))
+        for code, items in grouped.items()
+    ]
+    return sorted(lines, key=lambda line: (-line.dossiers, line.procedure_code))
+
+
+def day_slip(
+    lines: Sequence[DayLine],
+    *,
+    office_name: str,
+    office_address: str,
+    agent: str,
+    day: date,
+    printed_at: datetime,
+) -> list[Block]:
+    """The agent point's end-of-day slip: dossiers per procedure, the state fees and the service
+    charges apart (the first belong to the agency, the second are the point's own), and the cash
+    the agent hands over, with room for both signatures."""
+    blocks: list[Block] = [*_masthead(office_name, office_address), Title(DAY_TITLE, Size.LARGE)]
+    blocks += [
+        Text(f"Ngày {format_date(day)}", align="center"),
+        KeyValue("Cán bộ", _value(agent)),
+        Rule(),
+    ]
+    if not lines:
+        blocks.append(Text("Không có hồ sơ nào trong ngày.", align="center"))
+    for line in lines:
+        name = f"{_value(line.procedure_name)} ({_value(line.procedure_code)})"
+        blocks.append(KeyValue(name, f"{line.dossiers} hồ sơ"))
+    state = sum(line.state_fees for line in lines)
+    service = sum(line.service_charges for line in lines)
+    blocks += [
+        Rule(),
+        KeyValue("Tổng số hồ sơ", str(sum(line.dossiers for line in lines))),
+        KeyValue("Lệ phí thu hộ cơ quan nhà nước", format_money(state)),
+        KeyValue("Phí dịch vụ của điểm tiếp nhận", format_money(service)),
+        Title(f"Tiền mặt phải nộp: {format_money(state + service)}", Size.NORMAL),
+        Spacer(16),
+        Text("Người nộp tiền (ký, ghi rõ họ tên)", align="center"),
+        Spacer(96),
+        Text("Người nhận tiền (ký, ghi rõ họ tên)", align="center"),
+        Spacer(96),
+        Text(f"In lúc {format_datetime(printed_at)}", align="center"),
+        Spacer(24),
+        Cut(),
+    ]
+    return blocks
+
+
+class OfficeLines(Protocol):
+    """What a slip prints of the office ([office] in the settings)."""
+
+    name: str
+    address: str
+    hotline: str
+
+
+def receipt_for_dossier(
+    dossier: Dossier,
+    *,
+    procedure: Procedure | None,
+    office: OfficeLines,
+    dossier_code: str | None,
+    tracking_base_url: str,
+    calendar: WorkCalendar,
+    mask_name: bool,
+    appointment: date | None = None,
+    reprint: bool = False,
+    reprinted_at: datetime | None = None,
+) -> list[Block]:
+    """The receipt of a dossier as the store keeps it: at the end of a visit, and again from the
+    command line or a reprint.
+
+    Without a dossier code the portal has not accepted it yet: the slip carries the local reference
+    and no appointment. With one and no `appointment` from the portal, the date is counted here, in
+    working days from the day the dossier was received (`calendar`).
+    """
+    queued = not dossier_code
+    code = dossier_code or local_reference(dossier.client_id)
+    channel = dossier.channel.value
+    info = procedure.channel(channel) if procedure is not None else None
+    received = dossier.created_at
+    if appointment is None and not queued and info is not None:
+        appointment = calendar.add_working_days(received.date(), info.processing_days)
+    counts = {d.code: (d.originals, d.copies) for d in procedure.documents} if procedure else {}
+    documents: list[tuple[str, int, int]] = []
+    for attachment in dossier.attachments:
+        if attachment.document_name not in (name for name, _, _ in documents):
+            originals, copies = counts.get(attachment.document_code, (0, 0))
+            documents.append((attachment.document_name, originals, copies))
+    return dossier_receipt(
+        office_name=office.name,
+        office_address=office.address,
+        hotline=office.hotline,
+        dossier_code=code,
+        procedure_name=procedure.name if procedure is not None else dossier.procedure_name,
+        procedure_code=dossier.procedure_code,
+        applicant_name=dossier.applicant.full_name,
+        mask_name=mask_name,
+        documents=documents,
+        received_at=received,
+        appointment=appointment,
+        fee_text=info.fee_text() if info is not None else format_money(dossier.fee),
+        tracking_url=tracking_url(tracking_base_url, code) if not queued else code,
+        result=procedure.result if procedure is not None else "",
+        return_method=RETURN_METHODS.get(channel, ""),
+        reprint=reprint,
+        reprinted_at=reprinted_at,
+        sample=dossier.applicant.id_number == DEMO_ID_NUMBER,
+        queued=queued,
+    )
 
 
 # The keyword argument `mask_name` shadows the function inside `dossier_receipt`.

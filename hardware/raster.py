@@ -20,6 +20,7 @@ from typing import Literal
 import numpy as np
 import qrcode
 import qrcode.constants
+import qrcode.exceptions
 from PIL import Image, ImageDraw, ImageFont
 
 from egov.receipt import QR, Block, Cut, KeyValue, Rule, Size, Spacer, Text, Title
@@ -112,7 +113,11 @@ def _render_block(block: Block, width: int, metrics: _Metrics) -> Image.Image:
             ImageDraw.Draw(strip).rectangle((metrics.margin, 6, width - metrics.margin - 1, 7), fill=0)
             return strip
         case QR(payload=payload, caption=caption):
-            code = _qr(payload, width - 2 * metrics.margin)
+            try:
+                code = _qr(payload, width - 2 * metrics.margin)
+            except (ValueError, qrcode.exceptions.DataOverflowError):
+                # Too long for the paper: the slip still prints, the caption's text stands in.
+                return _render_block(Text(caption, align="center"), width, metrics)
             parts = [code]
             if caption:
                 parts.append(
