@@ -96,6 +96,8 @@ class Printer:
     timeout_seconds: float
     status_timeout_seconds: float
     job_timeout_seconds: float
+    poll_seconds: float
+    mask_name: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +152,7 @@ _CHOICES: dict[tuple[str, str], tuple[Any, ...]] = {
     ("office", "language"): ("vi", "en"),
     ("portal", "kind"): ("training", "http"),
     ("printer", "paper_mm"): (58, 80),
+    ("printer", "mask_name"): ("kiosk", "always", "never"),
     ("scanner", "colour"): ("colour", "grey", "bw"),
 }
 
@@ -171,6 +174,8 @@ _RANGES: dict[tuple[str, str], tuple[float, float]] = {
     ("printer", "timeout_seconds"): (0.5, 120),
     ("printer", "status_timeout_seconds"): (0.1, 30),
     ("printer", "job_timeout_seconds"): (1, 600),
+    # Each poll opens the printer and asks DLE EOT 1/2/4: under a second keeps a serial line busy.
+    ("printer", "poll_seconds"): (1, 300),
 }
 
 _TYPE_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "true or false"}

@@ -12,6 +12,7 @@ paper handed over by a Vietnamese agency, so its sentences are not marked for tr
 from __future__ import annotations
 
 import enum
+import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -473,6 +474,32 @@ def receipt_for_dossier(
         sample=dossier.applicant.id_number == DEMO_ID_NUMBER,
         queued=queued,
     )
+
+
+_BLOCK_TYPES: dict[str, type] = {cls.__name__: cls for cls in (Title, KeyValue, Text, Rule, QR, Spacer, Cut)}
+
+
+def slip_to_bytes(blocks: Sequence[Block]) -> bytes:
+    """A slip as JSON, to keep it (sealed) in the store until it has printed."""
+    rows = []
+    for block in blocks:
+        fields = {name: getattr(block, name) for name in block.__slots__}  # type: ignore[union-attr]
+        rows.append({"type": type(block).__name__, **fields})
+    return json.dumps(rows, ensure_ascii=False).encode("utf-8")
+
+
+def slip_from_bytes(data: bytes) -> list[Block]:
+    """The slip `slip_to_bytes` made; ValueError for anything else."""
+    blocks: list[Block] = []
+    try:
+        for row in json.loads(data.decode("utf-8")):
+            cls = _BLOCK_TYPES[row.pop("type")]
+            if cls is Title:
+                row["size"] = Size(row["size"])
+            blocks.append(cls(**row))
+    except (KeyError, TypeError, AttributeError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ValueError(f"not a stored slip: {exc.__class__.__name__}") from None
+    return blocks
 
 
 # The keyword argument `mask_name` shadows the function inside `dossier_receipt`.

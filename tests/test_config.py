@@ -70,6 +70,16 @@ def test_escpos_printer_settings(tmp_path: Path) -> None:
     )
 
 
+def test_printer_poll_and_name_masking(tmp_path: Path) -> None:
+    printer = load_settings(write(tmp_path, '[printer]\npoll_seconds = 2\nmask_name = "always"\n')).printer
+    assert (printer.poll_seconds, printer.mask_name) == (2.0, "always")
+    assert (load_settings().printer.poll_seconds, load_settings().printer.mask_name) == (5.0, "kiosk")
+    for text, key in (("poll_seconds = 0.2", "poll_seconds"), ('mask_name = "yes"', "mask_name")):
+        with pytest.raises(ConfigError) as caught:
+            load_settings(write(tmp_path, f"[printer]\n{text}\n"))
+        assert caught.value.key == f"[printer] {key}"
+
+
 def test_override_changes_only_its_keys(tmp_path: Path) -> None:
     defaults = load_settings()
     path = write(tmp_path, '[office]\nmode = "agent"\n\n[printer]\npaper_mm = 58\n')
@@ -297,6 +307,8 @@ SECTION_KEYS = {
         "timeout_seconds",
         "status_timeout_seconds",
         "job_timeout_seconds",
+        "poll_seconds",
+        "mask_name",
     ],
     "kiosk": ["idle_seconds", "idle_warning_seconds"],
     "bogus": ["x"],

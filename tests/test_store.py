@@ -485,7 +485,7 @@ def test_migration_matches_the_models(store: Store) -> None:
 
 
 def test_reopening_does_not_migrate_again(store: Store, url: str) -> None:
-    assert read_raw(store, "SELECT version_num FROM alembic_version") == "0001"
+    assert read_raw(store, "SELECT version_num FROM alembic_version") == "0002"
     Store(url, KEY).close()
     assert read_raw(store, "SELECT count(*) FROM alembic_version") == 1
 

@@ -114,7 +114,8 @@ def fill_and_send(qtbot, shell: Shell) -> dict[str, str]:
     tap(qtbot, shell, "consent_transmit_yes")
     tap(qtbot, shell, "submitButton")
     wait_until(lambda: vm.page == "receipt", timeout=30)
-    wait_until(lambda: bool(vm.receiptPath), timeout=30)
+    # Printed, or refused or left uncertain by a printer in trouble: either way the job has ended.
+    wait_until(lambda: vm.printState in ("printed", "refused", "uncertain"), timeout=30)
     return answers
 
 

@@ -1,7 +1,8 @@
 """The one way work leaves the GUI thread and comes back.
 
-Each device class gets its own single worker thread (PC/SC, cameras and printers are not
-thread-safe; Electrum's `hwd_comms_thread`), the portal and the store share a "network" worker.
+Each device class gets its own single worker thread (PC/SC and cameras are not thread-safe;
+Electrum's `hwd_comms_thread`; the printer has a thread of its own in ui.printer_model, which also
+polls it), the portal and the store share a "network" worker.
 A job's result or exception is delivered to the GUI thread by a queued signal; nothing that runs in
 a worker touches a QObject of the UI (Picard's `run_task`/`to_main`).
 """
@@ -29,7 +30,7 @@ class Jobs(QObject):
     # by a queued `object` signal (seen as "none_dealloc" crashes), so results wait in a dict.
     _finished = Signal(int)
 
-    LANES = ("camera", "printer", "network", "card")
+    LANES = ("camera", "network", "card")
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -19,6 +19,7 @@ from egov.flow import Mode
 from ui.events import pump
 from ui.idle import IdleWatcher
 from ui.jobs import Jobs
+from ui.printer_model import printer_model
 from ui.services import Services
 from ui.visit_model import VisitImages, VisitModel
 
@@ -69,7 +70,8 @@ class Shell(QObject):
         self.services = services
         self.translator = install_translator(app, services.settings.office.language)
         self.jobs = Jobs(self)
-        self.visit = VisitModel(services, mode, self.jobs, self)
+        self.printer = printer_model(services, self)
+        self.visit = VisitModel(services, mode, self.jobs, self.printer, self)
         self.agent = (
             session_factory(services, self.visit, self.jobs, self) if callable(session_factory) else None
         )
@@ -81,6 +83,7 @@ class Shell(QObject):
         self.engine.addImageProvider("visit", VisitImages(self.visit))
         context = self.engine.rootContext()
         context.setContextProperty("vm", self.visit)
+        context.setContextProperty("printer", self.printer)
         context.setContextProperty("agent", self.agent)
         context.setContextProperty("idle", self.idle)
         context.setContextProperty("screenPxPerMm", px_per_mm(app))
@@ -99,6 +102,7 @@ class Shell(QObject):
         self.window.close()
         self.visit.close_devices()
         self.jobs.shutdown()
+        self.printer.close()
         # The engine goes first: its bindings must not outlive the view models they read.
         self.engine.deleteLater()
         pump()

@@ -18,23 +18,26 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtGui import QImage
 from PySide6.QtQuick import QQuickImageProvider
 
+from egov.dossier import Dossier
 from egov.flow import Mode, Step
 from egov.identity import Identity, format_date
 from egov.outbox import Delivery, Outcome, local_reference
-from egov.receipt import dossier_receipt, mask_name, tracking_url
+from egov.receipt import Block, mark_reprint, mask_name, receipt_for_dossier, tracking_url
 from egov.text import QT_TRANSLATE_NOOP
 from egov.visit import CONSENT_TEXTS, Consent, Visit, VisitError
+from egov.workdays import load_holidays
 from hardware.card.errors import CardError
 from hardware.card.keys import AccessKey, CanKey, CardQr, keys_for
 from hardware.card.pa import Verdict
 from hardware.card.reader import CardRead, to_identity
+from hardware.printer.station import PrinterState
 from hardware.qr import card_qr_in, read_codes
-from hardware.raster import render
 from hardware.samples import card_photos
 from hardware.scanner.camera import Camera, CameraError, SampleCamera
 from hardware.scanner.pack import BudgetError
 from ui.card_watch import CardWatch
 from ui.jobs import Jobs
+from ui.printer_model import PrinterModel
 from ui.qr import qr_image
 from ui.scan_model import TOO_BIG, ScanModel, dossier_packer
 from ui.services import Services
@@ -53,17 +56,31 @@ class VisitModel(QObject):
     changed = Signal()
     visitEnded = Signal()  # the agent point goes back to its case list
 
-    def __init__(self, services: Services, mode: Mode, jobs: Jobs, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        mode: Mode,
+        jobs: Jobs,
+        printer: PrinterModel,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._services = services
         self._mode = mode
         self._jobs = jobs
+        self._printer = printer
+        printer.jobEnded.connect(self._on_print_end)
         self._agent = ""
         self._search = ""
         self._message = ""
         self._message_field = ""
         self._busy = False
         self._receipt_path = ""
+        # The visit's receipt as printed first, kept for a reprint until the visit ends; the job
+        # in progress or last ended, and what became of it: printing | printed | refused | uncertain.
+        self._receipt_slip: list[Block] = []
+        self._receipt_job = ""
+        self._print_state = ""
         self._revision = 0
         self._help = False
         self._idle_left = 0
@@ -249,6 +266,7 @@ class VisitModel(QObject):
     appointment = _prop(str, lambda self: format_date(self._outcome().appointment) if self._outcome() else "")
     qrUrl = _prop(str, lambda self: f"image://visit/qr/{self._revision}" if self._outcome() else "")
     receiptPath = _prop(str, lambda self: self._receipt_path)
+    printState = _prop(str, lambda self: self._print_state)
     feeText = _prop(str, lambda self: self.visit.procedure.fee_text("direct") if self.visit.procedure else "")
     cardAvailable = _prop(bool, lambda self: self._services.card.available)
     cardEmulated = _prop(bool, lambda self: self._services.card.emulated)
@@ -633,7 +651,7 @@ class VisitModel(QObject):
         store = self._services.store
         consents = dict(visit.consents)
 
-        def work() -> Outcome:
+        def work() -> tuple[Outcome, list[Block]]:
             dossier = visit.build_dossier(dossier_packer(self._services.settings))
             assert visit.procedure is not None
             outcome = outbox.submit(dossier, visit.procedure.name)
@@ -645,13 +663,15 @@ class VisitModel(QObject):
                     text_version="2026-11-1",
                     actor=actor,
                 )
-            return outcome
+            return outcome, self._receipt(dossier, outcome)
 
-        def done(outcome: Outcome) -> None:
+        def done(result: tuple[Outcome, list[Block]]) -> None:
             self._busy = False
+            outcome, slip = result
             if visit is self.visit:
                 visit.submitted(outcome)
-                self._print_receipt(reprint=False)
+                self._receipt_slip = slip
+                self._print(slip)
             self._update()
 
         def failed(exc: BaseException) -> None:
@@ -672,50 +692,57 @@ class VisitModel(QObject):
     def feeDone(self) -> None:
         self._act(self.visit.fee_done)
 
-    def _receipt_blocks(self, reprint: bool) -> list:
-        visit, settings = self.visit, self._services.settings
-        assert visit.procedure is not None and visit.identity is not None and visit.outcome is not None
-        outcome = visit.outcome
-        return dossier_receipt(
-            office_name=settings.office.name,
-            office_address=settings.office.address,
-            hotline=settings.office.hotline,
-            dossier_code=outcome.dossier_code or local_reference(outcome.client_id),
-            procedure_name=visit.procedure.name,
-            procedure_code=visit.procedure.code,
-            applicant_name=visit.identity.full_name,
-            mask_name=self._mode is Mode.KIOSK,
-            documents=[
-                (d.name, d.originals, d.copies) for d in visit.procedure.documents if visit.pages.get(d.code)
-            ],
-            received_at=datetime.now(),
+    def _receipt(self, dossier: Dossier, outcome: Outcome) -> list[Block]:
+        """The visit's receipt, built from the dossier as stored (on the network worker)."""
+        services = self._services
+        rule = services.settings.printer.mask_name
+        return receipt_for_dossier(
+            dossier,
+            procedure=services.catalog.get(dossier.procedure_code),
+            office=services.settings.office,
+            dossier_code=outcome.dossier_code if outcome.delivery is Delivery.ACCEPTED else None,
+            tracking_base_url=services.portal.base_url,
+            calendar=load_holidays(),
+            # Masked at the kiosk, where a slip left behind is read by the next citizen; the
+            # agent hands it over in person. [printer] mask_name changes that.
+            mask_name=rule == "always" or (rule == "kiosk" and self._mode is Mode.KIOSK),
             appointment=outcome.appointment,
-            fee_text=visit.procedure.fee_text("direct"),
-            tracking_url=self.tracking_url() or local_reference(outcome.client_id),
-            reprint=reprint,
-            sample=visit.identity.is_sample,
-            queued=outcome.delivery is not Delivery.ACCEPTED,
         )
 
-    def _print_receipt(self, reprint: bool) -> None:
-        blocks = self._receipt_blocks(reprint)
-        printer = self._services.printer
-        width = 576 if self._services.settings.printer.paper_mm == 80 else 384
+    def _print(self, slip: list[Block]) -> None:
+        assert self.visit.outcome is not None
+        self._print_state = "printing"
+        self._receipt_job = self._printer.submit("receipt", str(self.visit.outcome.client_id), slip)
 
-        def done(path: Any) -> None:
-            self._receipt_path = str(path or "")
+    @Slot(str, str)
+    def _on_print_end(self, job_id: str, outcome: str) -> None:
+        result = self._printer.take_result(job_id)
+        if job_id != self._receipt_job:
+            return  # the visit it belonged to has ended
+        self._print_state = outcome
+        if result is None:
+            self._update(tr("Visit", GENERIC_FAILURE), "printer")
+            return
+        self._receipt_path = result.path
+        if result.message:
+            self._update(tr("Printer", result.message), "printer")
+        elif result.state is PrinterState.NEAR_END and self._mode is Mode.AGENT:
+            # Printed; the agent changes the roll before the next citizen's slip runs short.
+            self._update(tr("Printer", PrinterState.NEAR_END.message), "printer")
+        else:
             self._update()
-
-        def failed(exc: BaseException) -> None:
-            log.warning("printing failed: %s", exc.__class__.__name__)
-            self._update(tr("Printer", getattr(exc, "message", GENERIC_FAILURE)), "printer")
-
-        self._jobs.run("printer", lambda: printer.print_image(render(blocks, width)), done, failed)
 
     @Slot()
     def reprint(self) -> None:
-        if self.visit.outcome is not None:
-            self._print_receipt(reprint=True)
+        """Print the receipt again: as it was when the printer refused it (nothing came out), marked
+        "BẢN IN LẠI" when it printed or may have (never a silent second copy)."""
+        if not self._receipt_slip or self._print_state in ("", "printing"):
+            return
+        slip = self._receipt_slip
+        if self._print_state != "refused":
+            slip = mark_reprint(slip, datetime.now())
+        self._print(slip)
+        self._update()
 
     @Slot()
     def receiptDone(self) -> None:
@@ -740,6 +767,9 @@ class VisitModel(QObject):
         self._search = ""
         self._help = False
         self._receipt_path = ""
+        self._receipt_slip = []
+        self._receipt_job = ""
+        self._print_state = ""
         self._idle_left = 0
         self._scan.end_visit()
         self._jobs.run("camera", self._release_camera, lambda _: None)

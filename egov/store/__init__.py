@@ -5,7 +5,7 @@ an append-only, hash-chained audit trail are kept here too. Open it with `open_s
 """
 
 from egov.store.crypto import KeyFileError, StoreError, load_or_create_key
-from egov.store.models import DossierState, Role
+from egov.store.models import DossierState, PrintJobState, Role
 from egov.store.store import (
     AuditCheck,
     AuditEntry,
@@ -13,6 +13,7 @@ from egov.store.store import (
     DossierNotFound,
     DossierSummary,
     PersonalDataPurged,
+    PrintJob,
     RatingsSummary,
     Store,
     open_store,
@@ -27,6 +28,8 @@ __all__ = [
     "DossierSummary",
     "KeyFileError",
     "PersonalDataPurged",
+    "PrintJob",
+    "PrintJobState",
     "RatingsSummary",
     "Role",
     "Store",

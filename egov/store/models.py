@@ -40,6 +40,16 @@ class DossierState(enum.StrEnum):
     NEEDS_ATTENTION = "needs_attention"  # a person must look at it (e.g. a validation error)
 
 
+class PrintJobState(enum.StrEnum):
+    """Where a slip is on its way to paper."""
+
+    PENDING = "pending"  # saved, not yet sent
+    PRINTING = "printing"  # being sent; found so after a crash, it may or may not have printed
+    REFUSED = "refused"  # the printer said no before anything was sent: nothing printed
+    UNCERTAIN = "uncertain"  # sent, not confirmed (timeout, unplugged, paper out mid-job)
+    PRINTED = "printed"  # the printer confirmed the end of the job; the sealed slip is dropped
+
+
 class Role(enum.StrEnum):
     """What a staff account may do; the UI decides the details."""
 
@@ -139,6 +149,27 @@ class AttachmentRow(Base):
     data_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
 
     dossier: Mapped[DossierRow] = relationship(back_populates="attachments")
+
+
+class PrintJobRow(Base):
+    """A slip to print, sealed (a receipt carries the applicant's name), until it has printed."""
+
+    __tablename__ = "print_jobs"
+    __table_args__ = (
+        CheckConstraint("state IN ('pending', 'printing', 'refused', 'uncertain', 'printed')", name="state"),
+        Index("ix_print_jobs_state", "state", "created_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    job_id: Mapped[str] = mapped_column(String(36), unique=True)
+    kind: Mapped[str] = mapped_column(String(16))  # receipt, checklist, day, test
+    subject: Mapped[str] = mapped_column(String(128))  # a dossier's client id, a procedure code
+    state: Mapped[str] = mapped_column(String(16))
+    attempts: Mapped[int] = mapped_column(Integer)
+    width: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    blocks_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
 
 
 class ConsentRow(Base):

@@ -41,6 +41,8 @@ from egov.store.models import (
     ConsentRow,
     DossierRow,
     DossierState,
+    PrintJobRow,
+    PrintJobState,
     RatingRow,
 )
 
@@ -83,6 +85,21 @@ class DossierSummary:
     agent: str
     applicant_name: str
     authorised_name: str
+    fee: int = 0  # the state fee (lệ phí) in đồng
+
+
+@dataclass(frozen=True, slots=True)
+class PrintJob:
+    """A slip in the store, without its content (see `Store.print_job_slip`)."""
+
+    job_id: str
+    kind: str
+    subject: str
+    state: PrintJobState
+    attempts: int
+    width: int
+    created_at: datetime
+    updated_at: datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -527,28 +544,27 @@ class Store:
             query = query.where(DossierRow.agent == agent)
         with self.read() as session:
             rows = session.scalars(query).all()
-        summaries = []
-        for row in rows:
-            applicant_name = authorised_name = ""
-            if row.purged_at is None:
-                applicant_name = self._unseal_json(row.client_id, "applicant", row.applicant_enc)["full_name"]
-                authorised = self._unseal_json(row.client_id, "authorised", row.authorised_enc)
-                authorised_name = authorised["full_name"] if authorised else ""
-            summaries.append(
-                DossierSummary(
-                    client_id=uuid.UUID(row.client_id),
-                    procedure_code=row.procedure_code,
-                    procedure_name=row.procedure_name,
-                    office_code=row.office_code,
-                    state=DossierState(row.state),
-                    dossier_code=row.dossier_code,
-                    created_at=row.created_at,
-                    agent=row.agent,
-                    applicant_name=applicant_name,
-                    authorised_name=authorised_name,
-                )
-            )
-        return summaries
+        return [self._summary(row) for row in rows]
+
+    def _summary(self, row: DossierRow) -> DossierSummary:
+        applicant_name = authorised_name = ""
+        if row.purged_at is None:
+            applicant_name = self._unseal_json(row.client_id, "applicant", row.applicant_enc)["full_name"]
+            authorised = self._unseal_json(row.client_id, "authorised", row.authorised_enc)
+            authorised_name = authorised["full_name"] if authorised else ""
+        return DossierSummary(
+            client_id=uuid.UUID(row.client_id),
+            procedure_code=row.procedure_code,
+            procedure_name=row.procedure_name,
+            office_code=row.office_code,
+            state=DossierState(row.state),
+            dossier_code=row.dossier_code,
+            created_at=row.created_at,
+            agent=row.agent,
+            applicant_name=applicant_name,
+            authorised_name=authorised_name,
+            fee=row.fee,
+        )
 
     def purge_personal(self, client_id: uuid.UUID | str, *, actor: str = "retention") -> None:
         """Drop the attachments' bytes and the sealed personal fields; keep codes, states, hashes.
@@ -572,6 +588,97 @@ class Store:
                 subject=dossier_subject(row.client_id),
                 detail=f"attachments={len(row.attachments)}",
             )
+
+    def find_dossier(self, code: str) -> DossierSummary:
+        """The dossier with dossier code `code`, or with local reference `code` ("TN-1A2B3C4D", the
+        first eight hex digits of its client id) while the portal has not accepted it."""
+        text = code.strip()
+        local = re.fullmatch(r"TN-([0-9A-Fa-f]{8})", text)
+        if local:
+            query = select(DossierRow).where(DossierRow.client_id.like(f"{local[1].lower()}-%"))
+        else:
+            query = select(DossierRow).where(DossierRow.dossier_code == text)
+        with self.read() as session:
+            rows = session.scalars(query.order_by(DossierRow.id)).all()
+        if len(rows) != 1:
+            raise DossierNotFound(f"dossier {text}: {'not found' if not rows else 'ambiguous'}")
+        return self._summary(rows[0])
+
+    # -- print jobs -----------------------------------------------------------------------------
+
+    def add_print_job(self, *, job_id: str, kind: str, subject: str, width: int, slip: bytes) -> None:
+        """Keep a slip (its layout as bytes, sealed) until the printer confirms it printed."""
+        now = self.now()
+        with self.write() as session:
+            session.add(
+                PrintJobRow(
+                    job_id=job_id,
+                    kind=kind,
+                    subject=subject,
+                    state=PrintJobState.PENDING.value,
+                    attempts=0,
+                    width=width,
+                    created_at=now,
+                    updated_at=now,
+                    blocks_enc=self._seal(job_id, "slip", slip),
+                )
+            )
+            self.audit_in(
+                session,
+                actor="printer",
+                action="print.queued",
+                subject=f"print:{job_id}",
+                detail=f"kind={kind}; subject={subject}",
+            )
+
+    def set_print_job_state(self, job_id: str, state: PrintJobState, reason: str = "") -> None:
+        """Move a job on (audited). PRINTING counts an attempt; PRINTED drops the sealed slip."""
+        with self.write() as session:
+            row = session.scalar(select(PrintJobRow).where(PrintJobRow.job_id == job_id))
+            if row is None:
+                raise StoreError(f"print job {job_id}: not found")
+            old = row.state
+            row.state = state.value
+            row.updated_at = self.now()
+            if state is PrintJobState.PRINTING:
+                row.attempts += 1
+            if state is PrintJobState.PRINTED:
+                row.blocks_enc = None
+            detail = f"{old} -> {state.value}" + (f"; reason={reason[:200]}" if reason else "")
+            self.audit_in(
+                session, actor="printer", action="print.state", subject=f"print:{job_id}", detail=detail
+            )
+
+    def print_job(self, job_id: str) -> PrintJob:
+        with self.read() as session:
+            row = session.scalar(select(PrintJobRow).where(PrintJobRow.job_id == job_id))
+        if row is None:
+            raise StoreError(f"print job {job_id}: not found")
+        return _print_job(row)
+
+    def print_job_slip(self, job_id: str) -> bytes | None:
+        """The slip of a job as it was added; None once it has printed."""
+        with self.read() as session:
+            row = session.scalar(select(PrintJobRow).where(PrintJobRow.job_id == job_id))
+        if row is None:
+            raise StoreError(f"print job {job_id}: not found")
+        return None if row.blocks_enc is None else self._unseal(job_id, "slip", row.blocks_enc)
+
+    def print_jobs(self, *states: PrintJobState) -> list[PrintJob]:
+        """The jobs in any of `states` (all when none given), oldest first."""
+        query = select(PrintJobRow).order_by(PrintJobRow.created_at, PrintJobRow.id)
+        if states:
+            query = query.where(PrintJobRow.state.in_([state.value for state in states]))
+        with self.read() as session:
+            return [_print_job(row) for row in session.scalars(query).all()]
+
+    def recover_print_jobs(self) -> list[str]:
+        """After a crash: jobs left PRINTING may have printed, so they become UNCERTAIN (offered
+        as a marked reprint, never sent again as they are). Returns their ids."""
+        stuck = [job.job_id for job in self.print_jobs(PrintJobState.PRINTING)]
+        for job_id in stuck:
+            self.set_print_job_state(job_id, PrintJobState.UNCERTAIN, "interrupted")
+        return stuck
 
     # -- consents and ratings -------------------------------------------------------------------
 
@@ -715,6 +822,19 @@ class Store:
                     return AuditCheck(ok=False, first_bad_id=row.id, checked=checked)
                 expected_id, prev_hash, checked = row.id + 1, row.hash, checked + 1
         return AuditCheck(ok=True, first_bad_id=None, checked=checked)
+
+
+def _print_job(row: PrintJobRow) -> PrintJob:
+    return PrintJob(
+        job_id=row.job_id,
+        kind=row.kind,
+        subject=row.subject,
+        state=PrintJobState(row.state),
+        attempts=row.attempts,
+        width=row.width,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
 
 
 def _entry(row: AuditRow) -> AuditEntry:

@@ -45,7 +45,10 @@ PAPER_NEAR_END_NOTE = QT_TRANSLATE_NOOP("Printer", "Máy in sắp hết giấy. 
 
 class PrinterError(DeviceError[PrinterErrorKind]):
     """A printer failure. `message` is the Vietnamese sentence for the screen (translate it with
-    context "Printer"); str() is the English detail for the log."""
+    context "Printer"); str() is the English detail for the log. `maybe_printed` is True once any
+    byte of the job has left: the slip may be on paper, or come out later, so printing it again
+    must be a marked reprint."""
 
     device = "printer"
     messages = _MESSAGES
+    maybe_printed = False

@@ -176,9 +176,13 @@ class EscPosPrinter:
             before = self._ask_status(transport)
             self.last_status = before
             self._refuse_unless_ready(before, transport, "before the job")
-            transport.write(job)
-            transport.flush()
-            self.last_status = self._confirm_end(transport)
+            try:
+                transport.write(job)
+                transport.flush()
+                self.last_status = self._confirm_end(transport)
+            except PrinterError as exc:
+                exc.maybe_printed = True
+                raise
         finally:
             self._close(transport)
         log.info("printed %d bytes on %s", len(job), transport.description)

@@ -67,7 +67,7 @@
         <translation>Receive a new application</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+17"/>
         <source>Đăng xuất</source>
         <translation>Sign out</translation>
     </message>
@@ -293,7 +293,7 @@
         <translation>The card&apos;s QR code could not be read. Please scan again or enter the ID number.</translation>
     </message>
     <message>
-        <location filename="../visit_model.py" line="+272"/>
+        <location filename="../visit_model.py" line="+290"/>
         <source>đạt</source>
         <translation>passed</translation>
     </message>
@@ -1219,7 +1219,7 @@
 <context>
     <name>PortalStatus</name>
     <message>
-        <location filename="../../egov/portal/contract.py" line="+81"/>
+        <location filename="../../egov/portal/contract.py" line="+82"/>
         <source>Mới đăng ký</source>
         <translation>Newly registered</translation>
     </message>
@@ -1300,6 +1300,26 @@
         <location line="+6"/>
         <source>Máy in sắp hết giấy. Cán bộ hãy thay cuộn giấy mới.</source>
         <translation>The printer is running out of paper. Staff: please put in a new roll.</translation>
+    </message>
+    <message>
+        <location filename="../../hardware/printer/station.py" line="+49"/>
+        <source>Máy in sẵn sàng.</source>
+        <translation>The printer is ready.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Chưa biết máy in có sẵn sàng không. Nếu phiếu không ra, vui lòng báo cán bộ.</source>
+        <translation>We cannot tell whether the printer is ready. If no slip comes out, please tell a staff member.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Máy in hết giấy khi đang in. Khi có giấy, phiếu có thể tự in tiếp; nếu không thấy phiếu, bấm “In lại phiếu hẹn” (phiếu in lại ghi “BẢN IN LẠI”).</source>
+        <translation>The printer ran out of paper while printing. Once it has paper, the slip may finish printing by itself; if no slip comes out, press “Print the appointment slip again” (the new copy says “BẢN IN LẠI”, reprint).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Máy in không xác nhận đã in xong. Nếu không thấy phiếu, bấm “In lại phiếu hẹn” (phiếu in lại ghi “BẢN IN LẠI”).</source>
+        <translation>The printer did not confirm that it finished. If no slip came out, press “Print the appointment slip again” (the new copy says “BẢN IN LẠI”, reprint).</translation>
     </message>
 </context>
 <context>
@@ -1406,7 +1426,7 @@
         <translation>Finish ›</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Mã hồ sơ của bạn</source>
         <translation>Your application code</translation>
     </message>
@@ -1432,12 +1452,17 @@
 • Bring this slip and your citizen ID card when you come to collect the result.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>In lại phiếu hẹn</source>
         <translation>Print the appointment slip again</translation>
     </message>
     <message>
         <location line="+0"/>
+        <source>In phiếu hẹn</source>
+        <translation>Print the appointment slip</translation>
+    </message>
+    <message>
+        <location line="-1"/>
         <source>Đang in phiếu hẹn…</source>
         <translation>Printing the appointment slip…</translation>
     </message>

@@ -13,6 +13,14 @@ PageFrame {
     messageText: ""
     onPrimary: agent.newCase()
 
+    // Paper near its end, out, the cover open, the printer off: the agent sees it before a slip fails.
+    Notice {
+        objectName: "printerNote"
+        visible: printer.staffNote.length > 0
+        good: false
+        text: printer.staffNote
+        Layout.fillWidth: true
+    }
     BigButton {
         objectName: "signOutButton"
         text: qsTr("Đăng xuất")

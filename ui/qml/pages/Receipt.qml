@@ -9,7 +9,8 @@ PageFrame {
     primaryText: qsTr("Hoàn tất ›")
     primaryName: "doneButton"
     onPrimary: vm.receiptDone()
-    messageText: vm.messageField === "printer" ? vm.message : ""
+    // The printer's sentence, until a printer that refused the slip is ready again.
+    messageText: vm.messageField === "printer" && !(vm.printState === "refused" && printer.ready) ? vm.message : ""
 
     Notice {
         good: vm.delivered
@@ -60,10 +61,13 @@ PageFrame {
             cache: false
         }
     }
+    // A refused slip never reached the paper: it is printed as it is. One that printed, or may
+    // have, comes out again only marked "BẢN IN LẠI".
     BigButton {
         objectName: "reprintButton"
-        text: vm.receiptPath.length > 0 ? qsTr("In lại phiếu hẹn") : qsTr("Đang in phiếu hẹn…")
-        enabled: vm.receiptPath.length > 0
+        text: vm.printState === "printing" ? qsTr("Đang in phiếu hẹn…")
+              : vm.printState === "refused" ? qsTr("In phiếu hẹn") : qsTr("In lại phiếu hẹn")
+        enabled: vm.printState !== "printing" && vm.printState !== "" && (printer.ready || vm.printState !== "refused")
         onClicked: vm.reprint()
     }
 }
