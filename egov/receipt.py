@@ -466,7 +466,9 @@ def receipt_for_dossier(
         received_at=received,
         appointment=appointment,
         fee_text=info.fee_text() if info is not None else format_money(dossier.fee),
-        tracking_url=tracking_url(tracking_base_url, code) if not queued else code,
+        # No portal address (a training portal on a passing port): the code alone, which staff
+        # and hardware.qr look up as well.
+        tracking_url=tracking_url(tracking_base_url, code) if tracking_base_url and not queued else code,
         result=procedure.result if procedure is not None else "",
         return_method=RETURN_METHODS.get(channel, ""),
         reprint=reprint,

@@ -5,11 +5,17 @@
 - `print status [--printer URI] [--json]`: what the printer says about itself. JSON:
   {"uri", "profile", "online", "paper": "ok|near_end|out|unknown", "cover_open", "error"}, with
   null for what the printer did not say.
+- `print receipt --dossier CODE [--printer URI] [--reprint]`: the receipt of a dossier in this
+  kiosk's store, by its dossier code or its local reference (TN-…), as the visit printed it;
+  `--reprint` marks it "BẢN IN LẠI". The appointment is counted in working days from the day it
+  was received (egov.workdays).
+- `print checklist --procedure CODE [--printer URI]`: the documents to bring for a procedure of
+  the catalogue.
 
 Exit status: 0 when the slip printed / the printer said it is ready (online, cover closed, paper
-present); 1 when it did not (the Vietnamese sentence and the English detail on stderr); 2 on a
-usage or configuration error. A printer that gives no status (CUPS, no DLE EOT) is never reported
-ready: "unknown" is not "ok".
+present); 1 when it did not, or the dossier or procedure is unknown (the Vietnamese sentence and
+the English detail on stderr); 2 on a usage or configuration error. A printer that gives no status
+(CUPS, no DLE EOT) is never reported ready: "unknown" is not "ok".
 """
 
 from __future__ import annotations
@@ -147,10 +153,114 @@ def cmd_print_status(args: argparse.Namespace) -> int:
     return 0 if ready else 1
 
 
-def add_print_commands(sub: Any) -> None:
-    group = sub.add_parser("print", help="the receipt printer: test slip, status").add_subparsers(
-        dest="print_command", required=True
+def _not_found(vietnamese: str, english: str) -> int:
+    print(f"{vietnamese}\n{english}", file=sys.stderr)
+    return 1
+
+
+def _print_slip(args: argparse.Namespace, blocks: list[Any], what: str) -> int:
+    """Print `blocks` on the configured (or --printer) printer and say what became of them."""
+    from hardware.printer import PAPER_NEAR_END_NOTE, PrinterError
+    from hardware.printer.station import JobOutcome, PrinterState, PrinterStation
+
+    try:
+        printer, settings = _printer(args)
+    except (ValueError, PrinterError) as exc:
+        return _usage_error(exc)
+    result = PrinterStation(printer, 576 if settings.paper_mm == 80 else 384).print_slip(blocks)
+    if result.outcome is not JobOutcome.PRINTED:
+        word = "not printed" if result.outcome is JobOutcome.REFUSED else "may or may not have printed"
+        print(f"{result.message}\n{what}: {word}: {result.detail}", file=sys.stderr)
+        return 1
+    print(f"Đã in / printed: {what}: {result.path or printer.uri}")
+    if result.state is PrinterState.NEAR_END:
+        print(f"{PAPER_NEAR_END_NOTE}\npaper near end", file=sys.stderr)
+    return 0
+
+
+def _tracking_base(settings: Any) -> str:
+    """The portal's address for the receipt's QR; none for a training portal on a passing port."""
+    if settings.portal.kind == "http":
+        return str(settings.portal.url)
+    portal = settings.training_portal
+    return f"http://{portal.host}:{portal.port}" if portal.port else ""
+
+
+def cmd_print_receipt(args: argparse.Namespace) -> int:
+    from config.settings import load_settings
+    from egov.catalog import load_catalog
+    from egov.receipt import mark_reprint, receipt_for_dossier
+    from egov.store import DossierNotFound, PersonalDataPurged, StoreError, open_store
+    from egov.workdays import load_holidays
+
+    settings = load_settings(args.config)
+    code = args.dossier.strip()
+    try:
+        store = open_store(settings)
+    except StoreError as exc:
+        return _not_found("Không mở được cơ sở dữ liệu của máy.", f"store: {exc}")
+    try:
+        found = store.find_dossier(code)
+        dossier = store.load_dossier(found.client_id)
+    except DossierNotFound:
+        return _not_found(
+            f"Không tìm thấy hồ sơ có mã {code} trên máy này.",
+            f"no dossier with code or local reference {code!r} in this kiosk's store",
+        )
+    except PersonalDataPurged:
+        return _not_found(
+            f"Hồ sơ {code} đã được xóa thông tin cá nhân sau khi cơ quan nhận; không in lại phiếu được.",
+            f"dossier {code}: personal data purged after the portal accepted it; no receipt can be printed",
+        )
+    finally:
+        store.close()
+    rule = settings.printer.mask_name
+    blocks = receipt_for_dossier(
+        dossier,
+        procedure=load_catalog().get(dossier.procedure_code),
+        office=settings.office,
+        dossier_code=found.dossier_code,
+        tracking_base_url=_tracking_base(settings),
+        calendar=load_holidays(),
+        mask_name=rule == "always" or (rule == "kiosk" and settings.office.mode == "kiosk"),
     )
+    if args.reprint:
+        blocks = mark_reprint(blocks, datetime.now())
+    return _print_slip(args, blocks, f"receipt of {found.dossier_code or code}")
+
+
+def cmd_print_checklist(args: argparse.Namespace) -> int:
+    from config.settings import load_settings
+    from egov.catalog import load_catalog
+    from egov.receipt import checklist_slip
+
+    settings = load_settings(args.config)
+    catalog = load_catalog()
+    code = args.procedure.strip()
+    procedure = catalog.get(code)
+    if procedure is None:
+        return _not_found(
+            f"Không có thủ tục mã {code} trong danh mục (phiên bản {catalog.version}). "
+            "Tìm mã bằng: dvc-kiosk catalog search TÊN_THỦ_TỤC",
+            f"no procedure {code!r} in the catalogue version {catalog.version}; "
+            "find codes with: dvc-kiosk catalog search WORDS",
+        )
+    blocks = checklist_slip(
+        procedure,
+        office_name=settings.office.name,
+        office_address=settings.office.address,
+        hotline=settings.office.hotline,
+        catalog_version=catalog.version,
+        catalog_date=catalog.date,
+        printed_at=datetime.now(),
+    )
+    return _print_slip(args, blocks, f"checklist of {procedure.code}")
+
+
+def add_print_commands(sub: Any) -> None:
+    group = sub.add_parser(
+        "print", help="the receipt printer: receipts, checklists, test slip, status"
+    ).add_subparsers(dest="print_command", required=True)
     uri_help = (
         "printer URI (tcp://HOST:9100, serial://, file://, usb://VID:PID, cups://, preview://); "
         "default: [printer] uri"
@@ -162,3 +272,12 @@ def add_print_commands(sub: Any) -> None:
     p.add_argument("--printer", metavar="URI", help=uri_help)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_print_status)
+    p = group.add_parser("receipt", help="print the receipt of a dossier kept on this kiosk")
+    p.add_argument("--dossier", metavar="CODE", required=True, help="dossier code, or local reference TN-…")
+    p.add_argument("--printer", metavar="URI", help=uri_help)
+    p.add_argument("--reprint", action="store_true", help='mark the slip "BẢN IN LẠI" (a second copy)')
+    p.set_defaults(func=cmd_print_receipt)
+    p = group.add_parser("checklist", help="print the documents to bring for a procedure")
+    p.add_argument("--procedure", metavar="CODE", required=True, help="procedure code, e.g. 1.001193")
+    p.add_argument("--printer", metavar="URI", help=uri_help)
+    p.set_defaults(func=cmd_print_checklist)

@@ -5,13 +5,20 @@ from __future__ import annotations
 
 import json
 import socket
+from datetime import datetime
 from pathlib import Path
 
 import numpy as np
 import pytest
 import zxingcpp
+from PIL import Image
 from test_cli import run
 
+from config.settings import load_settings
+from egov.dossier import Attachment, Dossier, Person
+from egov.receipt import REPRINT_MARK, Size, Title
+from egov.store import open_store
+from hardware.raster import render
 from kiosk.print_cli import TEST_QR
 
 
@@ -123,3 +130,102 @@ def test_test_slip_refused_when_out_of_paper(printers, data_dir: Path) -> None: 
     assert done.returncode == 1
     assert "Máy in hết giấy" in done.stderr and "paper out" in done.stderr
     assert printers.receipt_ids("p80") == before
+
+
+# ---- print receipt, print checklist ----------------------------------------------------------
+
+
+def stored_dossier(data_dir: Path, monkeypatch, code: str | None) -> Dossier:  # noqa: ANN001
+    """A birth registration in the data directory's store, accepted as `code` (or still queued)."""
+    monkeypatch.setenv("DVC_KIOSK_DATA_DIR", str(data_dir))
+    monkeypatch.delenv("DVC_KIOSK_CONFIG", raising=False)
+    dossier = Dossier(
+        procedure_code="1.001193",
+        procedure_name="Đăng ký khai sinh",
+        applicant=Person(full_name="Nguyễn Thị Hường", id_number="001090000123"),
+        office_code="H01.99",
+        attachments=[Attachment("1.001193-GCS", "Giấy chứng sinh", "gcs.pdf", b"%PDF-1.4", 1)],
+        created_at=datetime(2026, 2, 12, 16, 20).astimezone(),
+    )
+    with open_store(load_settings()) as store:
+        store.save_dossier(dossier, dossier.procedure_name)
+        if code:
+            store.set_state(dossier.client_id, "accepted", actor="test", dossier_code=code)
+    return dossier
+
+
+def qr_texts(png: Path) -> list[str]:
+    with Image.open(png) as image:
+        return [code.text for code in zxingcpp.read_barcodes(np.asarray(image.convert("L")))]
+
+
+def test_receipt_of_a_stored_dossier(data_dir: Path, monkeypatch) -> None:  # noqa: ANN001
+    stored_dossier(data_dir, monkeypatch, "H01.99-260212-0004")
+    done = run(data_dir, "print", "receipt", "--dossier", "H01.99-260212-0004")
+    assert done.returncode == 0, done.stderr
+    (png,) = (data_dir / "receipts").glob("receipt-*.png")
+    assert str(png) in done.stdout
+    # No fixed portal address in the default config: the QR carries the code itself.
+    assert qr_texts(png) == ["H01.99-260212-0004"]
+
+    done = run(data_dir, "print", "receipt", "--dossier", "H01.99-260212-0004", "--reprint")
+    assert done.returncode == 0, done.stderr
+    first, second = sorted((data_dir / "receipts").glob("receipt-*.png"), key=lambda p: p.stat().st_mtime)
+    with Image.open(first) as original, Image.open(second) as copy:
+        mark = render([Title(REPRINT_MARK, Size.LARGE)], 576)
+        assert copy.height > original.height
+        assert np.array_equal(np.asarray(copy.convert("1"))[: mark.height], np.asarray(mark))
+
+
+def test_receipt_of_a_dossier_still_queued_by_its_local_reference(data_dir: Path, monkeypatch) -> None:  # noqa: ANN001
+    dossier = stored_dossier(data_dir, monkeypatch, None)
+    reference = f"TN-{dossier.client_id.hex[:8].upper()}"
+    done = run(data_dir, "print", "receipt", "--dossier", reference)
+    assert done.returncode == 0, done.stderr
+    (png,) = (data_dir / "receipts").glob("receipt-*.png")
+    assert qr_texts(png) == [reference]
+
+
+def test_unknown_dossier_says_so_in_both_languages(data_dir: Path, monkeypatch) -> None:  # noqa: ANN001
+    stored_dossier(data_dir, monkeypatch, "H01.99-260212-0004")
+    done = run(data_dir, "print", "receipt", "--dossier", "H01.99-260212-0009")
+    assert done.returncode == 1
+    assert "Không tìm thấy hồ sơ có mã H01.99-260212-0009" in done.stderr
+    assert "no dossier with code or local reference 'H01.99-260212-0009'" in done.stderr
+    assert not (data_dir / "receipts").exists()
+
+
+def test_receipt_on_an_escpos_printer(printers, data_dir: Path, monkeypatch) -> None:  # noqa: ANN001
+    stored_dossier(data_dir, monkeypatch, "H01.99-260212-0004")
+    before = printers.receipt_ids("p80")
+    done = run(
+        data_dir, "print", "receipt", "--dossier", "H01.99-260212-0004", "--printer", printers.uri("p80")
+    )
+    assert done.returncode == 0, done.stderr
+    receipt = printers.wait_for_receipt("p80", before)
+    assert receipt["boundary"] == "cut"
+    image = np.asarray(printers.image("p80", receipt["id"]).convert("L"))
+    assert [code.text for code in zxingcpp.read_barcodes(image)] == ["H01.99-260212-0004"]
+
+
+def test_checklist_of_a_procedure(printers, data_dir: Path) -> None:  # noqa: ANN001
+    done = run(data_dir, "print", "checklist", "--procedure", "1.001193")
+    assert done.returncode == 0, done.stderr
+    (png,) = (data_dir / "receipts").glob("receipt-*.png")
+    assert str(png) in done.stdout
+    printers.set_fault("p58", "cover-open")
+    config = data_dir / "office.toml"
+    config.write_text("[printer]\npaper_mm = 58\n", encoding="utf-8")
+    uri = printers.uri("p58")
+    done = run(
+        data_dir, "--config", str(config), "print", "checklist", "--procedure", "1.001193", "--printer", uri
+    )
+    assert done.returncode == 1
+    assert "Nắp máy in đang mở" in done.stderr and "not printed" in done.stderr
+
+
+def test_unknown_procedure_says_so_in_both_languages(data_dir: Path) -> None:
+    done = run(data_dir, "print", "checklist", "--procedure", "9.999999")
+    assert done.returncode == 1
+    assert "Không có thủ tục mã 9.999999 trong danh mục" in done.stderr
+    assert "no procedure '9.999999' in the catalogue" in done.stderr
