@@ -257,7 +257,7 @@ def dossier_receipt(
     # The code to type in words too: a QR that will not scan must not strand the applicant.
     blocks.append(Text(f"Mã tra cứu: {code}", bold=True, align="center"))
     if url and url != code:
-        blocks.append(Text(_short_address(url), align="center"))
+        blocks.append(Text(f"Tra cứu tại: {_short_address(url)}", align="center"))
     if clean(hotline):
         blocks.append(Text(f"Đường dây nóng: {clean(hotline)}", align="center"))
     if sample:
@@ -286,8 +286,9 @@ def _count(value: object) -> int:
 
 
 def _short_address(url: str) -> str:
-    """The tracking address without its scheme: shorter to read out and to type."""
-    return url.split("://", 1)[-1]
+    """The tracking page without scheme and query: the code is printed above it, and an address
+    split over two lines half-way through the code would be misread."""
+    return url.split("://", 1)[-1].split("?", 1)[0]
 
 
 def checklist_slip(

@@ -214,8 +214,8 @@ def test_receipt_says_where_the_result_comes_back_and_the_code_in_words() -> Non
     assert "Kết quả: Giấy khai sinh (bản chính)" in text
     assert "Nhận kết quả: Qua dịch vụ bưu chính công ích" in text
     assert "Mã tra cứu: H01.99-250305-0007" in text
-    # The address without its scheme, for a QR that will not scan.
-    assert "dichvucong.example.vn/tra-cuu?ma=H01.99-250305-0007" in text
+    # Where to type it, for a QR that will not scan.
+    assert "Tra cứu tại: dichvucong.example.vn/tra-cuu\n" in text
     assert "https://" not in text.replace(TRACKING_URL, "")
 
 

@@ -1,0 +1,74 @@
+"""Golden images of the dossier receipt at 58 mm (384 dots) and 80 mm (576 dots), compared pixel
+for pixel.
+
+The goldens in tests/golden/ were checked by eye. When the rendering changes on purpose (layout,
+font, wording), the test fails and writes what it drew next to the golden as `<name>.new.png`:
+look at it, and if it is right, move it over the golden and commit it with a word on what
+changed. The pixels depend on DejaVu Sans and FreeType as Debian 12 ships them.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import numpy as np
+import pytest
+import zxingcpp
+from PIL import Image
+
+from egov.receipt import RETURN_METHODS, dossier_receipt, tracking_url
+from egov.text import format_vnd
+from hardware.raster import render
+
+GOLDEN = Path(__file__).with_name("golden")
+
+
+def golden_receipt() -> list:
+    code = "H01.99-260211-0003"
+    return dossier_receipt(
+        office_name="UBND Phường Mẫu (đào tạo)",
+        office_address="Số 1 Phố Mẫu, Phường Mẫu, Thành phố Hà Nội",
+        hotline="1900 0000",
+        dossier_code=code,
+        procedure_name="Đăng ký thường trú",
+        procedure_code="1.004222",
+        applicant_name="Nguyễn Thị Hường",
+        mask_name=True,
+        documents=[
+            ("Tờ khai thay đổi thông tin cư trú (CT01)", 1, 0),
+            ("Giấy tờ chứng minh chỗ ở hợp pháp", 0, 1),
+        ],
+        received_at=datetime(2026, 2, 11, 9, 30),
+        appointment=date(2026, 2, 27),
+        fee_text=format_vnd(20000),
+        tracking_url=tracking_url("https://dichvucong.example.vn", code),
+        result="Thông tin cư trú được cập nhật vào Cơ sở dữ liệu về cư trú",
+        return_method=RETURN_METHODS["direct"],
+        reprint=True,
+        reprinted_at=datetime(2026, 2, 11, 9, 42),
+    )
+
+
+@pytest.mark.parametrize("width", [384, 576])
+def test_receipt_matches_its_golden_image(width: int) -> None:
+    drawn = render(golden_receipt(), width)  # type: ignore[arg-type]
+    codes = [code.text for code in zxingcpp.read_barcodes(np.asarray(drawn.convert("L")))]
+    assert codes == [tracking_url("https://dichvucong.example.vn", "H01.99-260211-0003")]
+    golden_path = GOLDEN / f"receipt-{width}.png"
+    candidate = golden_path.with_suffix(".new.png")
+    if golden_path.exists():
+        with Image.open(golden_path) as golden:
+            expected = np.asarray(golden.convert("1"))
+        if expected.shape == np.asarray(drawn).shape and np.array_equal(expected, np.asarray(drawn)):
+            candidate.unlink(missing_ok=True)
+            return
+        differing = (
+            "size differs"
+            if expected.shape != np.asarray(drawn).shape
+            else (f"{int((expected != np.asarray(drawn)).sum())} pixels differ")
+        )
+    else:
+        differing = "no golden image yet"
+    drawn.save(candidate)
+    pytest.fail(f"{golden_path.name}: {differing}; the new drawing is {candidate} — look at it")
