@@ -24,7 +24,9 @@ from hardware.raster import render
 GOLDEN = Path(__file__).with_name("golden")
 
 
-def golden_receipt() -> list:
+def golden_receipt(reprint: bool = True) -> list:
+    """A residence registration's receipt, as a reprint (the marks are part of what is checked);
+    benchmarks/receipt.py times the first print of the same slip."""
     code = "H01.99-260211-0003"
     return dossier_receipt(
         office_name="UBND Phường Mẫu (đào tạo)",
@@ -45,7 +47,7 @@ def golden_receipt() -> list:
         tracking_url=tracking_url("https://dichvucong.example.vn", code),
         result="Thông tin cư trú được cập nhật vào Cơ sở dữ liệu về cư trú",
         return_method=RETURN_METHODS["direct"],
-        reprint=True,
+        reprint=reprint,
         reprinted_at=datetime(2026, 2, 11, 9, 42),
     )
 
