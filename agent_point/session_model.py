@@ -1,7 +1,9 @@
-"""The agent point around the visit: sign-in, today's cases, and starting a new intake.
+"""The agent point around the visit: sign-in, today's cases, starting a new intake, and the
+end-of-day slip.
 
 Accounts and the lockout rule live in `egov.accounts`; this model only asks and shows. The list of
-today's cases is read on the network worker, never on the GUI thread.
+today's cases is read on the network worker, never on the GUI thread; the slip goes to the printer's
+own thread (ui.printer_model).
 """
 
 from __future__ import annotations
@@ -13,11 +15,15 @@ from typing import Any
 from PySide6.QtCore import Property, QCoreApplication, QObject, Signal, Slot
 
 from egov import accounts
+from egov.receipt import day_lines, day_slip
+from egov.text import QT_TRANSLATE_NOOP
 from ui.jobs import Jobs
 from ui.services import Services
 from ui.visit_model import VisitModel
 
 log = logging.getLogger(__name__)
+
+DAY_SLIP_PRINTED = QT_TRANSLATE_NOOP("Cases", "Đã in bảng kê cuối ngày.")
 
 STATE_NAMES = {
     "queued": "Chờ gửi",
@@ -42,7 +48,10 @@ class AgentSession(QObject):
         self._page = "signin"
         self._error = ""
         self._cases: list[dict[str, str]] = []
+        self._day_job = ""
+        self._day_message = ""
         visit.visitEnded.connect(self._back_home)
+        visit.printer.jobEnded.connect(self._on_print_end)
 
     def _get_page(self) -> str:
         return self._page
@@ -60,6 +69,7 @@ class AgentSession(QObject):
     error = Property(str, _get_error, notify=changed)
     userName = Property(str, _get_user, notify=changed)
     cases = Property("QVariantList", _get_cases, notify=changed)
+    dayMessage = Property(str, lambda self: self._day_message, notify=changed)
 
     @Slot(str, str)
     def signIn(self, username: str, password: str) -> None:
@@ -122,6 +132,48 @@ class AgentSession(QObject):
             self.changed.emit()
 
         self._jobs.run("network", lambda: store.list_dossiers(day=date.today(), office_code=office), done)
+
+    @Slot()
+    def printDaySlip(self) -> None:
+        """The agent's dossiers of today by procedure, state fees and service charges apart, and
+        the cash to hand over."""
+        if self._account is None or self._day_job:
+            return
+        store, office = self._services.store, self._services.settings.office
+        username, name = self._account.username, self._get_user()
+        today = date.today()
+
+        def work() -> list[Any]:
+            rows = store.list_dossiers(day=today, office_code=office.code, agent=username)
+            fees = ((row.procedure_code, row.procedure_name, row.fee) for row in rows)
+            lines = day_lines(fees, office.service_charge)
+            return day_slip(
+                lines,
+                office_name=office.name,
+                office_address=office.address,
+                agent=name,
+                day=today,
+                printed_at=datetime.now(),
+            )
+
+        def done(blocks: list[Any]) -> None:
+            self._day_job = self._visit.printer.submit("day", f"day:{today.isoformat()}", blocks)
+            self._day_message = ""
+            self.changed.emit()
+
+        self._jobs.run("network", work, done)
+
+    @Slot(str, str)
+    def _on_print_end(self, job_id: str, _outcome: str) -> None:
+        if job_id != self._day_job:
+            return
+        self._day_job = ""
+        result = self._visit.printer.take_result(job_id)
+        message = result.message if result is not None else ""
+        self._day_message = QCoreApplication.translate(
+            "Printer" if message else "Cases", message or DAY_SLIP_PRINTED
+        )
+        self.changed.emit()
 
     def _back_home(self) -> None:
         if self._account is not None:

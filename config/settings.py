@@ -39,6 +39,7 @@ class Office:
     hotline: str
     mode: str
     language: str
+    service_charge: int
 
 
 @dataclass(frozen=True, slots=True)

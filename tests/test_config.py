@@ -284,7 +284,7 @@ def test_secrets_file_token_never_reaches_the_error(tmp_path: Path) -> None:
 # ---- fuzz -------------------------------------------------------------------------------------
 
 SECTION_KEYS = {
-    "office": ["name", "code", "address", "hotline", "mode", "language"],
+    "office": ["name", "code", "address", "hotline", "mode", "language", "service_charge"],
     "store": ["url", "data_dir"],
     "portal": ["kind", "url", "secrets_file", "timeout_seconds", "verify_tls"],
     "training_portal": ["host", "port", "db"],

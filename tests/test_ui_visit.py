@@ -197,4 +197,10 @@ def test_an_agent_takes_a_delegated_dossier(qtbot, services) -> None:
     case = agent.cases[0]
     assert case["code"] == code and case["authorised"] == "Phạm Văn Ủy" and case["agent"] == "canbo.an"
     wait_for(qtbot, shell, "caseCode_1")
+
+    # The end-of-day slip: on paper (a second PNG after the receipt), and said on the page.
+    tap(qtbot, shell, "daySlipButton")
+    wait_until(lambda: agent.dayMessage == "Đã in bảng kê cuối ngày.", timeout=30)
+    assert wait_for(qtbot, shell, "daySlipMessage").property("text") == agent.dayMessage
+    assert len(list(services.receipts_dir.glob("receipt-*.png"))) == 2
     shell.close()

@@ -15,9 +15,11 @@ locked inbox, results in a locked outbox.
 
 from __future__ import annotations
 
+import atexit
 import logging
 import threading
 import uuid
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -142,6 +144,17 @@ class PrinterDevice(QObject):
             log.error("print job %s: state %s not stored: %s", job_id, state.value, exc)
 
 
+# Every model whose thread runs: a QThread destroyed while running aborts the process, so whatever
+# did not close its model (a test that failed half-way) has it closed before Python tears down.
+_RUNNING: weakref.WeakSet[PrinterModel] = weakref.WeakSet()
+
+
+@atexit.register
+def _close_all() -> None:
+    for model in list(_RUNNING):
+        model.close()
+
+
 def printer_model(services: Services, parent: QObject | None = None) -> PrinterModel:
     """The configured printer on its own thread, its jobs kept in the services' store."""
     settings = services.settings.printer
@@ -178,6 +191,7 @@ class PrinterModel(QObject):
         self._device.jobEnded.connect(self._on_job)
         self._thread.started.connect(self._device.start)
         self._thread.start()
+        _RUNNING.add(self)
 
     # -- for QML -------------------------------------------------------------------------------
 
@@ -226,6 +240,7 @@ class PrinterModel(QObject):
 
     def close(self) -> None:
         """Stop polling and end the thread, after the job in progress (its own timeouts bound it)."""
+        _RUNNING.discard(self)
         if not self._thread.isRunning():
             return
         QMetaObject.invokeMethod(self._device, "stop", Qt.ConnectionType.BlockingQueuedConnection)

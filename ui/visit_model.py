@@ -69,6 +69,7 @@ class VisitModel(QObject):
         self._mode = mode
         self._jobs = jobs
         self._printer = printer
+        self.printer = printer  # the agent point prints its end-of-day slip through it too
         printer.jobEnded.connect(self._on_print_end)
         self._agent = ""
         self._search = ""
@@ -716,9 +717,9 @@ class VisitModel(QObject):
 
     @Slot(str, str)
     def _on_print_end(self, job_id: str, outcome: str) -> None:
-        result = self._printer.take_result(job_id)
         if job_id != self._receipt_job:
-            return  # the visit it belonged to has ended
+            return  # another slip, or the visit it belonged to has ended
+        result = self._printer.take_result(job_id)
         self._print_state = outcome
         if result is None:
             self._update(tr("Visit", GENERIC_FAILURE), "printer")

@@ -44,7 +44,7 @@
         <translation>This user name is already taken. Please choose another one.</translation>
     </message>
     <message>
-        <location filename="../../agent_point/session_model.py" line="+82"/>
+        <location filename="../../agent_point/session_model.py" line="+92"/>
         <source>Không đăng nhập được do lỗi hệ thống. Hãy thử lại hoặc báo người quản lý.</source>
         <translation>Could not sign in because of a system error. Please try again or tell your manager.</translation>
     </message>
@@ -67,12 +67,17 @@
         <translation>Receive a new application</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Đăng xuất</source>
         <translation>Sign out</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>In bảng kê cuối ngày</source>
+        <translation>Print the end-of-day slip</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Chưa có hồ sơ nào hôm nay.</source>
         <translation>No applications yet today.</translation>
     </message>
@@ -293,7 +298,7 @@
         <translation>The card&apos;s QR code could not be read. Please scan again or enter the ID number.</translation>
     </message>
     <message>
-        <location filename="../visit_model.py" line="+290"/>
+        <location filename="../visit_model.py" line="+291"/>
         <source>đạt</source>
         <translation>passed</translation>
     </message>
@@ -351,6 +356,14 @@
         <location line="+6"/>
         <source>Chưa thấy mã QR. Đặt mặt trước của thẻ dưới máy ảnh, mã QR hướng lên, giữ yên rồi bấm quét lại; hoặc nhập 6 số cuối của số định danh.</source>
         <translation>No QR code seen yet. Place the front of the card under the camera, QR code facing up, hold it still and scan again; or enter the last 6 digits of the ID number.</translation>
+    </message>
+</context>
+<context>
+    <name>Cases</name>
+    <message>
+        <location filename="../../agent_point/session_model.py" line="-66"/>
+        <source>Đã in bảng kê cuối ngày.</source>
+        <translation>The end-of-day slip has been printed.</translation>
     </message>
 </context>
 <context>

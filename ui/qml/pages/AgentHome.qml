@@ -21,10 +21,27 @@ PageFrame {
         text: printer.staffNote
         Layout.fillWidth: true
     }
-    BigButton {
-        objectName: "signOutButton"
-        text: qsTr("Đăng xuất")
-        onClicked: agent.signOut()
+    RowLayout {
+        spacing: Theme.gap
+        BigButton {
+            objectName: "signOutButton"
+            text: qsTr("Đăng xuất")
+            onClicked: agent.signOut()
+        }
+        BigButton {
+            objectName: "daySlipButton"
+            text: qsTr("In bảng kê cuối ngày")
+            onClicked: agent.printDaySlip()
+        }
+    }
+    Text {
+        objectName: "daySlipMessage"
+        visible: agent.dayMessage.length > 0
+        text: agent.dayMessage
+        font.pixelSize: Theme.bodySize
+        color: Theme.text
+        wrapMode: Text.WordWrap
+        Layout.fillWidth: true
     }
     Text {
         visible: agent.cases.length === 0
