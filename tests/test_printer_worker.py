@@ -3,11 +3,14 @@ store, and what comes out of the printer, once."""
 
 from __future__ import annotations
 
+import errno
 import os
 import socket
+import sys
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -16,6 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 from test_printer_emupos import FAST, assert_nothing_printed, pixels, printed, receipt_blocks  # noqa: E402
+from test_printer_transport import _Device, _fake_pyusb, _USBError  # noqa: E402
 
 from egov.receipt import Block, Cut, mark_reprint, slip_from_bytes  # noqa: E402
 from egov.store import PrintJobState, Store  # noqa: E402
@@ -264,3 +268,75 @@ def test_a_job_cut_short_by_a_crash_is_uncertain_at_the_next_start(
 def test_a_lost_job_says_it_may_have_printed() -> None:
     result = JobResult(JobOutcome.UNCERTAIN, PrinterState.OFFLINE)
     assert result.message == LOST_MID_JOB and "BẢN IN LẠI" in result.message
+
+
+class _Unplugged(_Device):
+    """A USB printer that answers every status request and is pulled out during the job."""
+
+    def write(self, endpoint: int, data: bytes, timeout: int) -> int:
+        if len(data) > 1000:
+            raise _USBError(errno.ENODEV, "No such device (it may have been disconnected)")
+        return super().write(endpoint, data, timeout)
+
+
+def test_usb_unplugged_mid_job_then_plugged_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Station level (no Qt): the job is uncertain, the printer offline while it is out, and found
+    again, on a new handle, once it is back."""
+    plugged: list[_Device | None] = [_Unplugged(replies=1000)]
+    _fake_pyusb(monkeypatch, None)
+    sys.modules["usb.core"].find = lambda idVendor, idProduct: plugged[0]  # type: ignore[attr-defined]  # noqa: N803
+    station = PrinterStation(EscPosPrinter("usb://0416:5011", PROFILES["pos-80"], FAST), 576)
+    assert station.poll() is PrinterState.READY
+    result = station.print_slip(receipt_blocks())
+    assert (result.outcome, result.state) == (JobOutcome.UNCERTAIN, PrinterState.OFFLINE)
+    assert "BẢN IN LẠI" in result.message and "No such device" in result.detail
+    plugged[0] = None
+    assert station.poll() is PrinterState.OFFLINE
+    plugged[0] = _Device(replies=1000)
+    assert station.poll() is PrinterState.READY
+    assert station.print_slip(receipt_blocks()).outcome is JobOutcome.PRINTED
+
+
+@contextmanager
+def answering_printer(port: int) -> Iterator[None]:
+    """A network printer on `port` that says all is well to every DLE EOT."""
+    server = socket.create_server(("127.0.0.1", port))
+    server.settimeout(0.2)
+    stop = threading.Event()
+
+    def serve() -> None:
+        while not stop.is_set():
+            try:
+                connection, _ = server.accept()
+            except TimeoutError:
+                continue
+            with connection:
+                connection.settimeout(0.2)
+                while not stop.is_set():
+                    try:
+                        data = connection.recv(65536)
+                    except TimeoutError:
+                        continue
+                    if not data:
+                        break
+                    connection.sendall(b"\x12" * data.count(b"\x10\x04"))
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join(5)
+        server.close()
+
+
+def test_network_printer_switched_on_later_is_found() -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    station = PrinterStation(EscPosPrinter(f"tcp://127.0.0.1:{port}", PROFILES["pos-80"], FAST), 576)
+    assert station.poll() is PrinterState.OFFLINE  # nobody listening: switched off
+    with answering_printer(port):
+        assert station.poll() is PrinterState.READY
+    assert station.poll() is PrinterState.OFFLINE

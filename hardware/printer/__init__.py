@@ -3,7 +3,9 @@
 - `preview.PreviewPrinter` writes PNG files (preview://DIR, the embedded default);
 - `thermal.EscPosPrinter` drives an ESC/POS thermal printer over a transport chosen by URI
   (`transport`: tcp://, serial://, file://, usb://, cups://), with the bytes of `escpos` and the
-  model's abilities from `profiles`.
+  model's abilities from `profiles`;
+- `station.PrinterStation` says what state the printer is in and what became of a slip (printed,
+  refused before anything was sent, or uncertain), for the printer's worker thread.
 
 Failures carry a kind (`errors.PrinterErrorKind`) that the UI turns into a plain Vietnamese
 sentence.
