@@ -1,4 +1,6 @@
-"""The receipt and appointment slip (phiếu tiếp nhận hồ sơ và hẹn trả kết quả) as layout data.
+"""The receipt and appointment slip (phiếu tiếp nhận hồ sơ và hẹn trả kết quả) as layout data, and
+the other slips the printer gives out: a procedure's checklist of documents (phiếu hướng dẫn) and
+the agent point's end-of-day slip.
 
 A receipt is a list of blocks (title, key and value, text, rule, QR, spacer, cut) that says what is
 printed, never how: `hardware.raster` turns the blocks into pixels for 58 or 80 mm paper, the

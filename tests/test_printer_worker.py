@@ -11,7 +11,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -263,6 +263,15 @@ def test_a_job_cut_short_by_a_crash_is_uncertain_at_the_next_start(
     start(models, PreviewPrinter(tmp_path), store)
     qtbot.waitUntil(lambda: store.print_job("j-1").state is PrintJobState.UNCERTAIN, timeout=WAIT_MS)
     assert [job.job_id for job in store.print_jobs(PrintJobState.UNCERTAIN)] == ["j-1"]
+
+
+def test_unprinted_slips_are_dropped_after_a_day(store: Store) -> None:
+    store.add_print_job(job_id="old", kind="receipt", subject="s", width=576, slip=b"[]")
+    store.set_print_job_state("old", PrintJobState.UNCERTAIN)
+    assert store.expire_print_jobs(timedelta(days=1)) == 0
+    assert store.print_job_slip("old") == b"[]"
+    assert store.expire_print_jobs(timedelta(0)) == 1
+    assert store.print_job_slip("old") is None and store.print_job("old").state is PrintJobState.UNCERTAIN
 
 
 def test_a_lost_job_says_it_may_have_printed() -> None:

@@ -22,6 +22,7 @@ import uuid
 import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 
 from PySide6.QtCore import Property, QMetaObject, QObject, Qt, QThread, QTimer, Signal, Slot
 
@@ -32,6 +33,9 @@ from ui.services import Services
 from ui.translation import tr
 
 log = logging.getLogger(__name__)
+
+# How long a slip that never printed is kept for a reprint: the visit it belongs to is long over.
+SLIP_KEPT = timedelta(days=1)
 
 _STORE_STATES = {
     JobOutcome.PRINTED: PrintJobState.PRINTED,
@@ -71,6 +75,9 @@ class PrinterDevice(QObject):
             try:
                 for job_id in self._store.recover_print_jobs():
                     log.warning("print job %s was interrupted: now uncertain", job_id)
+                expired = self._store.expire_print_jobs(SLIP_KEPT)
+                if expired:
+                    log.info("%d unprinted slips older than %s dropped", expired, SLIP_KEPT)
             except StoreError as exc:
                 log.error("print jobs not recovered: %s", exc)
         self._timer = QTimer(self)

@@ -22,7 +22,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -671,6 +671,31 @@ class Store:
             query = query.where(PrintJobRow.state.in_([state.value for state in states]))
         with self.read() as session:
             return [_print_job(row) for row in session.scalars(query).all()]
+
+    def expire_print_jobs(self, older_than: timedelta) -> int:
+        """Drop the sealed slips of jobs that never printed and are older than `older_than`: a
+        receipt nobody reprinted by then will not be, and it carries a name. Returns how many."""
+        cutoff = self.now() - older_than
+        unfinished = [PrintJobState.PENDING.value, PrintJobState.REFUSED.value, PrintJobState.UNCERTAIN.value]
+        with self.write() as session:
+            rows = session.scalars(
+                select(PrintJobRow).where(
+                    PrintJobRow.state.in_(unfinished),
+                    PrintJobRow.created_at < cutoff,
+                    PrintJobRow.blocks_enc.is_not(None),
+                )
+            ).all()
+            for row in rows:
+                row.blocks_enc = None
+                row.updated_at = self.now()
+                self.audit_in(
+                    session,
+                    actor="printer",
+                    action="print.expired",
+                    subject=f"print:{row.job_id}",
+                    detail=row.state,
+                )
+        return len(rows)
 
     def recover_print_jobs(self) -> list[str]:
         """After a crash: jobs left PRINTING may have printed, so they become UNCERTAIN (offered
