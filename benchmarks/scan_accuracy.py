@@ -15,6 +15,12 @@ well the found corners sit), and the finder's time. The goals are the scanner is
 at least 0.98 over all frames, and no background under 0.95.
 
     .venv/bin/python benchmarks/scan_accuracy.py [--per-background 30] [--seed 0] [--save DIR] [--json]
+                                                 [--no-model]
+
+`--no-model` runs the finder on edges alone, without its page model (hardware/scanner/pagemask.py),
+to see what the model adds. The model was trained on frames of the same generator with other seeds
+(tools/train_page_model.py), so this set measures it on unseen poses, desks and degradations, not
+on unseen kinds of paper: real photos are the test of that.
 
 `--save DIR` writes each failure (JI < 0.9) as a JPEG with the truth in green and the finder's quad
 in red, named background-document-seed.jpg; `make_sample(seed, background, document)` redraws it.
@@ -66,12 +72,12 @@ class Outcome:
     crashed: str = ""  # the exception, when the finder raised (it promises never to)
 
 
-def judge(sample: Sample, generate_ms: float) -> tuple[Outcome, np.ndarray | None]:
+def judge(sample: Sample, generate_ms: float, use_model: bool = True) -> tuple[Outcome, np.ndarray | None]:
     """Run the finder on one frame; return the outcome and the quad it found."""
     started = time.perf_counter()
     crashed = ""
     try:
-        detection = find_page(sample.frame)
+        detection = find_page(sample.frame, use_model=use_model)
     except Exception as error:  # a crash is scored as a miss, and reported
         detection, crashed = None, f"{type(error).__name__}: {error}"
     finder_ms = (time.perf_counter() - started) * 1000
@@ -156,6 +162,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0, help="the set's seed (0)")
     parser.add_argument("--save", type=Path, help="write failures (JI < 0.9) here as JPEG")
     parser.add_argument("--json", action="store_true", help="print JSON (summary and every frame)")
+    parser.add_argument(
+        "--no-model", action="store_true", help="edges only: the finder without its page model"
+    )
     args = parser.parse_args()
     cv2.setNumThreads(1)  # the kiosk's worker runs on one core beside the UI; measure that
     if args.save:
@@ -169,7 +178,7 @@ def main() -> None:
         sample = next(frames, None)
         if sample is None:
             break
-        outcome, found = judge(sample, (time.perf_counter() - made) * 1000)
+        outcome, found = judge(sample, (time.perf_counter() - made) * 1000, not args.no_model)
         outcomes.append(outcome)
         if args.save and outcome.ji < FAIL_BELOW:
             save_failure(args.save, sample, found, outcome)

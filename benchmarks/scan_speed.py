@@ -76,7 +76,7 @@ def detection(frames: int) -> None:
         for background in BACKGROUNDS
         for i in range(per_background)
     ]
-    total, shrink, found = [], [], 0
+    total, shrink, edges_only, found = [], [], [], 0
     for sample in samples:
         frame = sample.frame
         height, width = frame.shape[:2]
@@ -84,7 +84,9 @@ def detection(frames: int) -> None:
         size = (max(16, round(width * scale)), max(16, round(height * scale)))
         _, shrink_ms = timed(lambda f=frame, s=size: cv2.resize(f, s, interpolation=cv2.INTER_AREA), 3)
         detected, find_ms = timed(lambda f=frame: finder.find_page(f), 1)
+        _, plain_ms = timed(lambda f=frame: finder.find_page(f, use_model=False), 1)
         total.append(find_ms[0])
+        edges_only.append(plain_ms[0])
         shrink.append(statistics.median(shrink_ms))
         quad = detected.quad if detected is not None else None
         found += jaccard(sample.quad, quad, sample.size_mm) >= 0.9
@@ -95,6 +97,7 @@ def detection(frames: int) -> None:
         ("find_page (with its shrink)", total),
         (f"  of which shrink to {finder.WORK_WIDTH} px", shrink),
         ("find_page without the shrink", without),
+        ("find_page without the page model", edges_only),
     ):
         median = statistics.median(values)
         print(f"    {name:<32} {median:>9.1f} {p90(values):>7.1f} {1000 / median:>6.1f}")

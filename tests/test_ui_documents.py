@@ -78,9 +78,12 @@ def to_documents(shell) -> list[str]:
 
 def test_papers_laid_at_the_kiosk_become_a4_pdf_pages(qtbot, camera_services, tmp_path) -> None:
     # An empty desk, paper A laid and left, lifted, paper B laid and left (it stays at the end).
+    # The clip plays in real time: the desk between the papers lasts long enough (2 s, as a hand
+    # swapping papers does) to be seen on a loaded machine, where a capture and its review page
+    # can take a second before the scanner looks again.
     clip = write_clip(
         tmp_path / "two-papers.avi",
-        [(1.0, desk()), (1.6, still(paper(0))), (0.8, desk()), (1.5, still(paper(1)))],
+        [(1.0, desk()), (1.6, still(paper(0))), (2.0, desk()), (1.5, still(paper(1)))],
     )
     services = camera_services(clip)
     shell = make_shell(services, Mode.KIOSK)

@@ -18,11 +18,17 @@ What this finder does instead, on a copy ~480 px wide:
    two sides of that edge differ (a page edge separates paper from desk; a printed table rule has
    paper on both sides). The weakest side counts most: three real sides and one invented one make
    a wrong quad. Bigger pages win ties, so the page beats the table printed on it.
+   With the page model (`pagemask.py`) at hand, a third source and a second opinion: a small
+   network's map of where the document is. Quads cut from the map join the candidates, and every
+   candidate's score takes in how well it overlaps the map. Edges place the sides; the map says
+   which region they must enclose, which edges cannot: a hand shadow's edge or a photo box inside
+   the page, another paper's edge beside it, and a page on a white desk that shows no edge at all.
 3. **Refit at full resolution.** Each side is re-found in a narrow band of the full frame: the
    strongest edge across ~40 profiles, fitted with a robust (Huber) line; the corners are where the
    four lines meet. Corner error drops from a few pixels of the small copy to a fraction of a pixel.
 
-Everything is plain OpenCV and numpy; no learned model, nothing downloaded.
+Everything is plain OpenCV and numpy; the model is a 0.5 MB file in the package, run by OpenCV's
+dnn module, and the finder works on edges alone when it is missing.
 """
 
 from __future__ import annotations
@@ -33,6 +39,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from hardware.scanner import pagemask
 from hardware.scanner.formats import FORMATS
 from hardware.scanner.geometry import Quad, is_convex, order_corners
 
@@ -48,6 +55,15 @@ _ASPECT_LOG = (min(np.log(f.aspect) for f in FORMATS), max(np.log(f.aspect) for 
 _ASPECT_SLACK = 0.1  # what perspective does to a side ratio in the benchmark's frames, at most
 SHAPE_WEIGHT = 0.2  # a hint, not a rule: a folded form or a receipt has its own shape
 REFIT_KEEP = 0.95  # the refit is kept only if the small copy still scores it this well
+# The page model's region (pagemask.py): its share of a quad's score, the exponent that makes a
+# near miss count little (overlap 0.7 earns half of 0.95's), and where its map is cut to propose
+# quads of its own.
+REGION_WEIGHT = 0.4
+REGION_POWER = 2.0
+REGION_LEVELS = (0.35, 0.5, 0.65)
+REGION_ACCEPT = 0.85  # a quad overlapping the region this well is a page whatever its edges
+REGION_GRID = 10  # samples per side of the grid that measures a quad's overlap with the region
+SNAP = 0.04  # of the diagonal: how far from the best quad a better-edged one may take its place
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +128,8 @@ class _Cues:
     full_credit: float
     width: int
     height: int
+    region: np.ndarray | None = None  # the page model's 0–1 map, None without a model
+    region_area: float = 0.0
 
 
 def _colour_gradient(image: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -124,7 +142,7 @@ def _colour_gradient(image: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return np.take_along_axis(gx3, pick, axis=2)[..., 0], np.take_along_axis(gy3, pick, axis=2)[..., 0]
 
 
-def _cues(small: np.ndarray) -> _Cues:
+def _cues(small: np.ndarray, use_model: bool = True) -> _Cues:
     blurred = cv2.GaussianBlur(small, (5, 5), 1.0)
     gx, gy = _colour_gradient(blurred)
     # Closing (max then min filter) erases dark print thinner than the kernel, so text, table rules
@@ -146,6 +164,11 @@ def _cues(small: np.ndarray) -> _Cues:
     # less on a quiet frame (a white desk, where the page stands out by a few levels only).
     typical = float(np.median(np.abs(gx[::4, ::4]).astype(np.float32) + np.abs(gy[::4, ::4])))
     full_credit = float(np.clip(4.0 * typical, 16.0, 48.0))
+    region = pagemask.page_map(small) if use_model else None
+    region_area = 0.0 if region is None else float(region.sum())
+    if region_area < MIN_AREA_SHARE * width * height:
+        # The model sees no page: the edges alone decide, as without a model.
+        region, region_area = None, 0.0
     return _Cues(
         blurred,
         grey,
@@ -163,6 +186,8 @@ def _cues(small: np.ndarray) -> _Cues:
         full_credit,
         width,
         height,
+        region,
+        region_area,
     )
 
 
@@ -216,6 +241,62 @@ def _region_candidates(cues: _Cues) -> list[np.ndarray]:
             if quad is not None:
                 candidates.append(quad)
     return candidates
+
+
+def _model_candidates(cues: _Cues) -> list[np.ndarray]:
+    """Quads cut from the page model's map at a few levels (none without a model)."""
+    if cues.region is None:
+        return []
+    quads = (_quad_from_region(cues.region, level) for level in REGION_LEVELS)
+    return [quad for quad in quads if quad is not None]
+
+
+def _quad_from_region(region: np.ndarray, level: float) -> np.ndarray | None:
+    """The quad of the model's region cut at `level`. The map is coarse, so the region's corners
+    are rounded and a four-vertex polygon would cut them off with chords: instead the outline is
+    cut into a finer polygon, its four longest edges are taken as the sides, each fitted to the
+    outline points along it, and the corners are where they meet."""
+    mask = (region >= level).astype(np.uint8)
+    contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
+    if not contours:
+        return None
+    contour = max(contours, key=cv2.contourArea)
+    hull = cv2.convexHull(contour)
+    perimeter = cv2.arcLength(hull, True)
+    if perimeter < 40:
+        return None
+    polygon = cv2.approxPolyDP(hull, 0.01 * perimeter, True).reshape(-1, 2).astype(np.float64)
+    if len(polygon) < 4:
+        return None
+    following = np.roll(polygon, -1, axis=0)
+    longest = np.sort(np.argsort(-np.linalg.norm(following - polygon, axis=1))[:4])  # ring order
+    points = contour.reshape(-1, 2).astype(np.float64)
+    lines = []
+    for i in longest:
+        a, b = polygon[i], following[i]
+        length = float(np.hypot(*(b - a)))
+        unit = (b - a) / max(length, 1e-9)
+        along = (points - a) @ unit / max(length, 1e-9)
+        off = np.abs((points - a) @ np.array([-unit[1], unit[0]]))
+        near = points[(along > 0.1) & (along < 0.9) & (off < 3.0)]
+        if len(near) < 5:
+            near = np.array([a, b])
+        vx, vy, x0, y0 = cv2.fitLine(near.astype(np.float32), cv2.DIST_HUBER, 0, 0.01, 0.01).reshape(4)
+        lines.append(np.array([-vy, vx, -vy * x0 + vx * y0], dtype=np.float64))
+    corners = [_intersect(lines[i - 1], lines[i]) for i in range(4)]
+    if any(c is None for c in corners):
+        return None
+    quad = np.array(corners)
+    # Four sides that meet far outside the region (a blob with no four clear sides) are no page.
+    x, y, w, h = cv2.boundingRect(contour)
+    slack = 0.25 * max(w, h)
+    if (
+        not is_convex(quad)
+        or np.any(quad < (x - slack, y - slack))
+        or np.any(quad > (x + w + slack, y + h + slack))
+    ):
+        return None
+    return quad
 
 
 # --- candidates from lines ---------------------------------------------------------------------
@@ -452,7 +533,21 @@ def _score_sides(cues: _Cues, start: np.ndarray, end: np.ndarray) -> np.ndarray:
 
 
 def _score_quads(cues: _Cues, quads: np.ndarray) -> np.ndarray:
-    """Score ordered quads (N, 4, 2): their sides' scores, the weakest counting most, and size."""
+    """Score ordered quads (N, 4, 2): how they look from the edges, and with a model, how well
+    they overlap its region."""
+    score = _edge_scores(cues, quads)
+    if cues.region is not None and len(quads):
+        # Overlap with the model's region: the share of it the quad covers (mean inside × area)
+        # over the union. A strip cut off by a line inside the page, or a quad taking in the
+        # neighbouring paper, overlaps less than the page does. Added, not multiplied: on a white
+        # desk a page may show no edge at all, and the region alone must be able to find it.
+        score = (1.0 - REGION_WEIGHT) * score + REGION_WEIGHT * _overlaps(cues, quads) ** REGION_POWER
+    return score
+
+
+def _edge_scores(cues: _Cues, quads: np.ndarray) -> np.ndarray:
+    """Score ordered quads (N, 4, 2) on the image alone: their sides' scores, the weakest counting
+    most, paper inside, size and shape."""
     if not len(quads):
         return np.empty(0)
     sides = _score_sides(cues, quads.reshape(-1, 2), np.roll(quads, -1, axis=1).reshape(-1, 2))
@@ -470,6 +565,31 @@ def _score_quads(cues: _Cues, quads: np.ndarray) -> np.ndarray:
     paper = cues.paperness[gy, gx].mean(axis=1)
     sides_score = 0.4 * sides.mean(axis=1) + 0.6 * sides.min(axis=1)
     return sides_score * size * (0.3 + 0.7 * paper) * _shape_prior(quads)
+
+
+def _overlaps(cues: _Cues, quads: np.ndarray) -> np.ndarray:
+    """Intersection over union of each quad with the model's region (0 without a model)."""
+    if cues.region is None:
+        return np.zeros(len(quads))
+    areas = _areas(quads)
+    inside = _mean_inside(cues.region, quads, REGION_GRID) * areas
+    union = areas + cues.region_area - inside
+    return np.clip(inside / np.maximum(union, 1e-9), 0.0, 1.0)
+
+
+def _mean_inside(image: np.ndarray, quads: np.ndarray, n: int) -> np.ndarray:
+    """The mean of `image` over each quad (N, 4, 2, ordered), sampled at the centres of an n × n
+    grid of cells spanning it: the whole quad, borders included, so that a quad a strip too big
+    reads a strip of what lies outside the page."""
+    u = (np.arange(n) + 0.5) / n
+    uu, vv = np.meshgrid(u, u)
+    uu, vv = uu.reshape(1, -1, 1), vv.reshape(1, -1, 1)
+    tl, tr, br, bl = (quads[:, i, None, :] for i in range(4))
+    grid = (1 - vv) * ((1 - uu) * tl + uu * tr) + vv * ((1 - uu) * bl + uu * br)
+    height, width = image.shape[:2]
+    x = np.clip(np.rint(grid[..., 0]).astype(np.intp), 0, width - 1)
+    y = np.clip(np.rint(grid[..., 1]).astype(np.intp), 0, height - 1)
+    return image[y, x].mean(axis=1)
 
 
 def _shape_prior(quads: np.ndarray) -> np.ndarray:
@@ -540,7 +660,7 @@ def _refit(image: np.ndarray, quad: np.ndarray, band: float) -> np.ndarray | Non
     return refined
 
 
-def find_page(frame: np.ndarray | None, *, refine: bool = True) -> Detection | None:
+def find_page(frame: np.ndarray | None, *, refine: bool = True, use_model: bool = True) -> Detection | None:
     """The page in `frame`, or None when there is none to be sure of. Never raises on odd input.
 
     `refine=False` skips the full-resolution refit (the corners are then good to a pixel of the
@@ -553,24 +673,40 @@ def find_page(frame: np.ndarray | None, *, refine: bool = True) -> Detection | N
     scale = min(1.0, WORK_WIDTH / width)
     small_size = (max(16, round(width * scale)), max(16, round(height * scale)))
     small = cv2.resize(image, small_size, interpolation=cv2.INTER_AREA) if scale < 1 else image
-    cues = _cues(small)
+    cues = _cues(small, use_model)
     line_quads, finite = _line_quads(cues)
-    regions = _region_candidates(cues)
-    stack = np.concatenate([line_quads[finite], np.array(regions).reshape(-1, 4, 2)])
+    from_edges = [line_quads[finite], np.array(_region_candidates(cues)).reshape(-1, 4, 2)]
+    from_model = np.array(_model_candidates(cues)).reshape(-1, 4, 2)
+    stack = np.concatenate([*from_edges, from_model])
     if not len(stack):
         return None
+    by_model = np.arange(len(stack)) >= len(stack) - len(from_model)
     stack = _order_all(stack)
-    stack = stack[_plausible(stack, cues.width, cues.height)]
+    keep = _plausible(stack, cues.width, cues.height)
+    stack, by_model = stack[keep], by_model[keep]
     if not len(stack):
         return None
     scores = _score_quads(cues, stack)
     best = int(np.argmax(scores))
-    if scores[best] < MIN_SCORE:
+    if cues.region is not None:
+        # The model's map is coarse: it says which page, not where its sides are to the pixel.
+        # Among the quads that are all but the winner (every corner within SNAP of it), the one the
+        # edges like best places the sides, and one found on the edges beats one cut from the map.
+        snap = SNAP * np.linalg.norm(stack[best, 2] - stack[best, 0])
+        near = np.max(np.linalg.norm(stack - stack[best], axis=2), axis=1) <= snap
+        if np.any(near & ~by_model):
+            near &= ~by_model
+        near_index = np.flatnonzero(near)
+        best = int(near_index[np.argmax(_edge_scores(cues, stack[near_index]))])
+    # A quad with weak edges still counts when it is the region the model is sure of: a page on a
+    # white desk or a checked cloth may show no clean edge to the camera at all.
+    if scores[best] < MIN_SCORE and _overlaps(cues, stack[best : best + 1])[0] < REGION_ACCEPT:
         return None
     sx, sy = width / cues.width, height / cues.height
     quad = stack[best] * (sx, sy)
     if refine and scale < 1:
-        refined = _refit(image, quad, band=max(4.0, 2.5 * sx))
+        # A quad cut from the model's map may be a few pixels of the small copy off: look wider.
+        refined = _refit(image, quad, band=max(4.0, (6.0 if by_model[best] else 2.5) * sx))
         # The refit looks at a narrow band only: a pen or another paper's edge in it can pull a
         # side off. The small copy, which sees the whole side, has the last word.
         if refined is not None:
