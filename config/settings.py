@@ -99,6 +99,7 @@ class Printer:
     job_timeout_seconds: float
     poll_seconds: float
     mask_name: str
+    text_mode: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,10 +286,12 @@ def load_settings(path: str | Path | None = None) -> Settings:
 
 def _check_printer(source: str, printer: Printer) -> None:
     # The device layer knows its models and URI forms; nothing is opened here.
-    from hardware.printer import PrinterError, printer_from_settings
+    from hardware.printer import PrinterError, TextModeUnavailable, printer_from_settings
 
     try:
         printer_from_settings(printer, Path("."))
+    except TextModeUnavailable as exc:
+        raise ConfigError(source, "[printer] text_mode", str(exc)) from None
     except ValueError as exc:
         raise ConfigError(source, "[printer] profile", str(exc)) from None
     except PrinterError as exc:

@@ -70,6 +70,12 @@ def test_escpos_printer_settings(tmp_path: Path) -> None:
     )
 
 
+def test_printer_text_mode_off_by_default_and_on_for_a_cp1258_profile(tmp_path: Path) -> None:
+    assert load_settings().printer.text_mode is False
+    text = '[printer]\nuri = "tcp://printer:9100"\nprofile = "tm-t20"\ntext_mode = true\n'
+    assert load_settings(write(tmp_path, text)).printer.text_mode is True
+
+
 def test_printer_poll_and_name_masking(tmp_path: Path) -> None:
     printer = load_settings(write(tmp_path, '[printer]\npoll_seconds = 2\nmask_name = "always"\n')).printer
     assert (printer.poll_seconds, printer.mask_name) == (2.0, "always")
@@ -144,6 +150,16 @@ BAD_FILES: list[tuple[str, str, list[str]]] = [
     ("int-too-long-to-parse", "[kiosk]\nidle_seconds = 1" + "0" * 5000 + "\n", ["(syntax)"]),
     ("printer-profile-unknown", '[printer]\nprofile = "tm-t88"\n', ["[printer] profile", "tm-t88", "pos-58"]),
     ("printer-profile-paper", '[printer]\nprofile = "xp-58"\n', ["[printer] profile", "58 mm", "paper_mm"]),
+    (
+        "printer-text-mode-no-vietnamese",
+        "[printer]\ntext_mode = true\n",
+        ["[printer] text_mode", "Generic POS-80", "text_mode = false"],
+    ),
+    (
+        "printer-text-mode-not-bool",
+        '[printer]\ntext_mode = "yes"\n',
+        ["[printer] text_mode", "true or false"],
+    ),
     ("printer-uri-scheme", '[printer]\nuri = "lpt://1"\n', ["[printer] uri", "tcp://", "cups://"]),
     ("printer-uri-port", '[printer]\nuri = "tcp://printer:99999"\n', ["[printer] uri", "65535"]),
     ("printer-usb-ids", '[printer]\nuri = "usb://epson"\n', ["[printer] uri", "VID:PID"]),
@@ -309,6 +325,7 @@ SECTION_KEYS = {
         "job_timeout_seconds",
         "poll_seconds",
         "mask_name",
+        "text_mode",
     ],
     "kiosk": ["idle_seconds", "idle_warning_seconds"],
     "bogus": ["x"],

@@ -21,6 +21,7 @@ from PIL import Image
 from hardware.printer.errors import PAPER_NEAR_END_NOTE, PrinterError, PrinterErrorKind
 from hardware.printer.preview import PREVIEW_SCHEME, PreviewPrinter, preview_directory
 from hardware.printer.profiles import GENERIC_BY_PAPER, PROFILES, PrinterProfile, select_profile
+from hardware.printer.textmode import TextModeUnavailable, text_code_page
 from hardware.printer.thermal import EscPosPrinter
 from hardware.printer.transport import Timeouts, transport_from_uri
 
@@ -31,6 +32,7 @@ __all__ = [
     "EscPosPrinter",
     "PreviewPrinter",
     "Printer",
+    "TextModeUnavailable",
     "PrinterError",
     "PrinterErrorKind",
     "PrinterProfile",
@@ -57,10 +59,12 @@ def printer_from_uri(
     default_dir: Path,
     profile: PrinterProfile | None = None,
     timeouts: Timeouts | None = None,
+    text_mode: bool = False,
 ) -> PreviewPrinter | EscPosPrinter:
     """The printer named in [printer] uri: preview:// or an ESC/POS printer of `profile` (the
-    generic 80 mm one when None). A malformed URI raises PrinterError NOT_CONFIGURED at once;
-    nothing is opened until the first job or status request."""
+    generic 80 mm one when None), printing text as CP1258 text when `text_mode`. A malformed URI
+    raises PrinterError NOT_CONFIGURED at once, text mode on a profile without CP1258
+    TextModeUnavailable (a ValueError); nothing is opened until the first job or status request."""
     directory = preview_directory(uri, default_dir)
     if directory is not None:
         return PreviewPrinter(directory)
@@ -69,7 +73,9 @@ def printer_from_uri(
         raise PrinterError(PrinterErrorKind.NOT_CONFIGURED, "no printer URI configured")
     chosen_timeouts = timeouts or Timeouts()
     transport_from_uri(text, chosen_timeouts)  # checks the URI; the printer opens its own
-    return EscPosPrinter(text, profile or PROFILES[GENERIC_BY_PAPER[80]], chosen_timeouts)
+    return EscPosPrinter(
+        text, profile or PROFILES[GENERIC_BY_PAPER[80]], chosen_timeouts, text_mode=text_mode
+    )
 
 
 class PrinterSettings(Protocol):
@@ -81,11 +87,13 @@ class PrinterSettings(Protocol):
     timeout_seconds: float
     status_timeout_seconds: float
     job_timeout_seconds: float
+    text_mode: bool
 
 
 def printer_from_settings(settings: PrinterSettings, default_dir: Path) -> PreviewPrinter | EscPosPrinter:
-    """The configured printer. ValueError for an unknown profile or one for other paper;
-    PrinterError NOT_CONFIGURED for a malformed URI."""
+    """The configured printer. ValueError for an unknown profile or one for other paper,
+    TextModeUnavailable (a ValueError) for text mode on a profile without CP1258; PrinterError
+    NOT_CONFIGURED for a malformed URI."""
     profile = select_profile(settings.profile, settings.paper_mm)
     timeouts = Timeouts(
         connect=settings.timeout_seconds,
@@ -93,4 +101,6 @@ def printer_from_settings(settings: PrinterSettings, default_dir: Path) -> Previ
         status=settings.status_timeout_seconds,
         job=settings.job_timeout_seconds,
     )
-    return printer_from_uri(settings.uri, default_dir, profile, timeouts)
+    if settings.text_mode:
+        text_code_page(profile)  # even for preview://: the setting is wrong for this model
+    return printer_from_uri(settings.uri, default_dir, profile, timeouts, settings.text_mode)

@@ -6,8 +6,10 @@ a different set of code pages, and one wrong flag there silently drops a cut or 
 as text. Where a model's manual was not at hand the value is the safe one (raster QR rather than
 native, no Vietnamese text mode) and the comment says so.
 
-Vietnamese always prints as a raster image (hardware.raster); `vietnamese_text` only records which
-code page could print it as text on that model, for the ASCII-only dossier code path to come.
+Vietnamese prints as a raster image (hardware.raster) unless [printer] text_mode is on:
+`vietnamese_text` records which code page could print it as text on that model, and
+`cp1258_page` where the model also has CP1258, the only page text mode implements
+(hardware.printer.textmode).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ class PrinterProfile:
     asb: bool  # Automatic Status Back (GS a)
     gs_r: bool  # answers GS r 1 after the data before it: the end-of-job marker
     feed_lines: int  # lines fed before the cut (or tear), so the last line clears the blade
+    cp1258_page: int | None = None  # ESC t n of CP1258 (WPC1258), when not `vietnamese_text`
 
     @property
     def paper_mm(self) -> int:
@@ -43,6 +46,7 @@ PROFILES: dict[str, PrinterProfile] = {
     for profile in (
         # Epson TM-T20II/III technical reference: 576 dots on 80 mm, autocutter (partial cut),
         # QR via GS ( k, ASB, DLE EOT, GS r. Code pages: TCVN-3 at 30/31, WPC1258 at 52.
+        # Whether its ROM font overlays CP1258's combining tone marks was not checked on paper.
         PrinterProfile(
             key="tm-t20",
             name="Epson TM-T20",
@@ -55,6 +59,7 @@ PROFILES: dict[str, PrinterProfile] = {
             asb=True,
             gs_r=True,
             feed_lines=4,
+            cp1258_page=52,
         ),
         # Epson TM-T82II/III: the same command set and mechanism class as the TM-T20. Its
         # Vietnamese code pages were not checked: no text mode.

@@ -23,7 +23,7 @@ import qrcode.constants
 from PIL import Image
 
 from egov.receipt import QR, Block, Cut
-from hardware.printer import escpos
+from hardware.printer import escpos, textmode
 from hardware.printer.errors import PrinterError, PrinterErrorKind
 from hardware.printer.escpos import Paper, PrinterStatus
 from hardware.printer.profiles import PrinterProfile
@@ -42,7 +42,10 @@ _MIN_MODULE, _MAX_MODULE = 3, 8
 
 class EscPosPrinter:
     """The Printer protocol over ESC/POS. `last_status` is what the printer said after the last
-    job (or status request): a job on a roll near its end succeeds with paper NEAR_END there."""
+    job (or status request): a job on a roll near its end succeeds with paper NEAR_END there.
+
+    `text_mode`: blocks go out as CP1258 text (hardware.printer.textmode) rather than raster; a
+    profile without CP1258 raises textmode.TextModeUnavailable (a ValueError) here."""
 
     def __init__(
         self,
@@ -50,9 +53,13 @@ class EscPosPrinter:
         profile: PrinterProfile,
         timeouts: Timeouts | None = None,
         transport: Transport | None = None,
+        text_mode: bool = False,
     ) -> None:
+        if text_mode:
+            textmode.text_code_page(profile)
         self.uri = uri.strip()
         self.profile = profile
+        self.text_mode = text_mode
         self.timeouts = timeouts or Timeouts()
         self._transport = transport
         self.last_status: PrinterStatus | None = None
@@ -94,6 +101,8 @@ class EscPosPrinter:
 
     def encode_blocks(self, blocks: Sequence[Block]) -> bytes:
         """The whole job for `blocks`, as sent."""
+        if self.text_mode:
+            return textmode.encode_blocks(blocks, self.profile, self._native_qr, self._ending())
         width = self.profile.width_dots
         job = bytearray(escpos.initialize())
         run: list[Block] = []
