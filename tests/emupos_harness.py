@@ -9,6 +9,8 @@ configuration of its own: two printers on free loopback ports,
 - `p58`: a generic 58 mm printer (384 dots; a profile file written here, emupos ships only 80 mm
   ones),
 - `p80`: emupos's Epson TM-T20III (576 dots),
+- `t80`: a TM-T20 with WPC1258 at ESC t 52, as the TM-T20II has it (a profile file written here:
+  emupos's TM-T20III lists no Vietnamese page), for text mode,
 
 and the control API (http://127.0.0.1:PORT/api/v1) on a third port. What the tests read back
 from that API: `GET /devices/{id}/receipts` (completed jobs, newest first, each with its
@@ -42,7 +44,7 @@ from typing import Any
 
 EMUPOS_VERSION = "0.4.0"
 MIN_PYTHON = (3, 13)
-PRINTERS = {"p58": 384, "p80": 576}
+PRINTERS = {"p58": 384, "p80": 576, "t80": 576}
 FAULTS = ("paper-near-end", "paper-out", "cover-open", "offline")
 JOB_IDLE_MS = 1000
 
@@ -58,6 +60,20 @@ code_pages: { 0: PC437 }
 default_code_page: 0
 drawer_sensor_open_level: high
 """
+
+_PROFILE_80_CP1258 = """\
+# An Epson TM-T20 with Vietnamese CP1258 at ESC t 52 (TM-T20II), for dvc-kiosk's text-mode tests.
+type: printer
+name: Epson TM-T20 CP1258
+dpi: 203
+width_dots: 576
+font_a: { width: 12, height: 24 }
+font_b: { width: 9, height: 17 }
+code_pages: { 0: PC437, 52: WPC1258 }
+default_code_page: 0
+drawer_sensor_open_level: high
+"""
+_PROFILE_FILES = {"p58": "./pos58.yaml", "p80": "epson-tm-t20iii", "t80": "./tm-t20-cp1258.yaml"}
 
 
 class EmuposUnavailable(RuntimeError):
@@ -227,12 +243,12 @@ class Emupos:
             {
                 "id": device,
                 "type": "printer",
-                "profile": "./pos58.yaml" if width == 384 else "epson-tm-t20iii",
+                "profile": _PROFILE_FILES[device],
                 "connections": [{"tcp": {"host": "127.0.0.1", "port": self.ports[device]}}],
                 "job_idle_timeout_ms": JOB_IDLE_MS,
                 "receipts_dir": f"./receipts-{device}",
             }
-            for device, width in PRINTERS.items()
+            for device in PRINTERS
         ]
         # JSON is YAML: no YAML writer needed on this side.
         return json.dumps(
@@ -242,6 +258,7 @@ class Emupos:
     def start(self, timeout: float = 90.0) -> None:
         self.workdir.mkdir(parents=True, exist_ok=True)
         (self.workdir / "pos58.yaml").write_text(_PROFILE_58, encoding="utf-8")
+        (self.workdir / "tm-t20-cp1258.yaml").write_text(_PROFILE_80_CP1258, encoding="utf-8")
         config = self.workdir / "emupos.yaml"
         config.write_text(self._config(), encoding="utf-8")
         env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "160"}

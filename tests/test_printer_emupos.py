@@ -7,6 +7,7 @@ from __future__ import annotations
 import socket
 import threading
 import time
+import unicodedata
 from collections.abc import Iterator
 from datetime import date, datetime
 
@@ -271,3 +272,22 @@ def test_printer_that_never_answers_is_a_timeout_not_paper_ok(silent_printer) ->
     with pytest.raises(PrinterError) as caught:
         printer.status()
     assert caught.value.kind is PrinterErrorKind.TIMEOUT
+
+
+def test_text_mode_receipt_decodes_with_every_tone_and_is_cut(printers) -> None:  # noqa: ANN001
+    """[printer] text_mode: the receipt as CP1258 text (ESC t 52 on a TM-T20 with WPC1258). emupos's
+    text dump decodes the bytes with the page selected: the name and every tone mark come back."""
+    blocks = receipt_blocks()
+    printer = EscPosPrinter(printers.uri("t80"), PROFILES["tm-t20"], FAST, text_mode=True)
+    before = printers.receipt_ids("t80")
+    printer.print_blocks(blocks)
+    receipt, _ = printed(printers, "t80", before)
+    assert receipt["boundary"] == "cut"
+    dump = unicodedata.normalize("NFC", printers.text("t80", receipt["id"]))
+    for expected in ("Nguyễn Thị Hường", "PHIẾU TIẾP NHẬN", "Đăng ký khai sinh", DOSSIER, f"[qr {URL}]"):
+        assert expected in dump, expected
+    # Lines are wrapped at 48 columns, so the tones are checked word by word.
+    assert set(TONES.split()) <= set(dump.split())
+    assert "?" not in dump.replace(URL, "")
+    assert "\ufffd" not in dump
+    assert printers.receipt_ids("t80") == before | {receipt["id"]}
