@@ -102,14 +102,14 @@ def test_two_threads_get_the_same_map_as_one() -> None:
     [
         (TEST_SEEDS + 101, "white", "a page on a white desk under a hand's shadow, edges too faint"),
         (TEST_SEEDS + 103, "white", "the heading's band cut off by a rule, a smaller quad than the page"),
-        (TEST_SEEDS + 107, "clutter", "the page and the paper under it taken as one"),
+        (TEST_SEEDS + 120, "clutter", "a pen lying across the page taken for its side"),
         (TEST_SEEDS + 112, "clutter", "a page on a heap of papers, pens and a coin"),
     ],
 )
-def test_the_page_the_edges_alone_get_wrong_is_found_with_the_model(
+def test_pages_the_edges_alone_get_wrong_are_found_with_the_model(
     seed: int, background: str, what: str
 ) -> None:
-    """Frames the edges-only finder missed or cropped wrong (JI 0.0, 0.13, 0.60 and 0.0 when this
+    """Frames the edges-only finder missed or cropped wrong (JI 0.0, 0.13, 0.63 and 0.0 when this
     test was written): with the model the whole page is found, its corners still fitted to edges."""
     sample = make_sample(seed, background, "a4")
     found = find_page(sample.frame)

@@ -247,8 +247,12 @@ def _model_candidates(cues: _Cues) -> list[np.ndarray]:
     """Quads cut from the page model's map at a few levels (none without a model)."""
     if cues.region is None:
         return []
-    quads = (_quad_from_region(cues.region, level) for level in REGION_LEVELS)
-    return [quad for quad in quads if quad is not None]
+    # The map has 1/40 of the small copy's resolution: cutting it at half the small copy's size
+    # loses nothing and takes a quarter of the time.
+    half = cv2.resize(cues.region, (cues.width // 2, cues.height // 2), interpolation=cv2.INTER_AREA)
+    scale = (cues.width / half.shape[1], cues.height / half.shape[0])
+    quads = (_quad_from_region(half, level) for level in REGION_LEVELS)
+    return [quad * scale for quad in quads if quad is not None]
 
 
 def _quad_from_region(region: np.ndarray, level: float) -> np.ndarray | None:
@@ -263,7 +267,7 @@ def _quad_from_region(region: np.ndarray, level: float) -> np.ndarray | None:
     contour = max(contours, key=cv2.contourArea)
     hull = cv2.convexHull(contour)
     perimeter = cv2.arcLength(hull, True)
-    if perimeter < 40:
+    if perimeter < 20:
         return None
     polygon = cv2.approxPolyDP(hull, 0.01 * perimeter, True).reshape(-1, 2).astype(np.float64)
     if len(polygon) < 4:
@@ -278,7 +282,7 @@ def _quad_from_region(region: np.ndarray, level: float) -> np.ndarray | None:
         unit = (b - a) / max(length, 1e-9)
         along = (points - a) @ unit / max(length, 1e-9)
         off = np.abs((points - a) @ np.array([-unit[1], unit[0]]))
-        near = points[(along > 0.1) & (along < 0.9) & (off < 3.0)]
+        near = points[(along > 0.1) & (along < 0.9) & (off < 2.0)]
         if len(near) < 5:
             near = np.array([a, b])
         vx, vy, x0, y0 = cv2.fitLine(near.astype(np.float32), cv2.DIST_HUBER, 0, 0.01, 0.01).reshape(4)
