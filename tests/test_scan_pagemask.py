@@ -48,30 +48,29 @@ def test_the_model_marks_the_document_and_not_the_desk(background: str, document
     assert region[outside].mean() < 0.1
 
 
-def test_without_the_model_file_the_finder_still_finds_pages_from_edges(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, caplog: pytest.LogCaptureFixture
+@pytest.mark.parametrize(
+    ("broken", "seed", "background", "logged"),
+    [(False, TEST_SEEDS + 2, "wood", "edges only"), (True, TEST_SEEDS + 3, "grey", "unreadable")],
+    ids=["missing", "corrupt"],
+)
+def test_without_a_usable_model_file_the_finder_still_finds_pages_from_edges(
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    broken: bool,
+    seed: int,
+    background: str,
+    logged: str,
 ) -> None:
-    monkeypatch.setattr(pagemask, "MODEL_PATH", tmp_path / "missing.onnx")
-    sample = make_sample(TEST_SEEDS + 2, "wood", "a4")
+    path = tmp_path / "page_mask.onnx"
+    if broken:
+        path.write_bytes(pagemask.MODEL_PATH.read_bytes()[:5000])
+    monkeypatch.setattr(pagemask, "MODEL_PATH", path)
+    sample = make_sample(seed, background, "a4")
     with caplog.at_level(logging.WARNING):
         assert pagemask.page_map(_small(sample.frame)) is None
         found = find_page(sample.frame)
-    assert "edges only" in caplog.text
-    assert found is not None
-    assert jaccard(sample.quad, found.quad, sample.size_mm) > 0.97
-
-
-def test_a_corrupt_model_file_is_refused_and_the_finder_goes_on(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
-    broken = tmp_path / "broken.onnx"
-    broken.write_bytes(pagemask.MODEL_PATH.read_bytes()[:5000])
-    monkeypatch.setattr(pagemask, "MODEL_PATH", broken)
-    sample = make_sample(TEST_SEEDS + 3, "grey", "a4")
-    with caplog.at_level(logging.WARNING):
-        assert pagemask.page_map(_small(sample.frame)) is None
-        found = find_page(sample.frame)
-    assert "unreadable" in caplog.text
+    assert logged in caplog.text
     assert found is not None
     assert jaccard(sample.quad, found.quad, sample.size_mm) > 0.97
 
