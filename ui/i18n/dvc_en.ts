@@ -1177,6 +1177,59 @@
     </message>
 </context>
 <context>
+    <name>Payment</name>
+    <message>
+        <location filename="../../egov/vietqr.py" line="+86"/>
+        <source>Mã ngân hàng (BIN) phải gồm đúng 6 chữ số.</source>
+        <translation>The bank code (BIN) must be exactly 6 digits.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Không có ngân hàng nào mang mã BIN này trong danh sách ngân hàng. Hãy kiểm tra lại mã.</source>
+        <translation>No bank in the bank list has this BIN. Please check the code.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Số tài khoản không hợp lệ: chỉ gồm chữ và số, không dấu cách, tối đa 19 ký tự.</source>
+        <translation>Invalid account number: letters and digits only, no spaces, at most 19 characters.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Số thẻ không hợp lệ: phải gồm từ 16 đến 19 chữ số.</source>
+        <translation>Invalid card number: it must have 16 to 19 digits.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Số tiền phải là một số nguyên đồng, từ 1 đồng đến 9.999.999.999.999 đồng.</source>
+        <translation>The amount must be a whole number of dong, from 1 to 9,999,999,999,999 dong.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nội dung chuyển khoản chỉ được có chữ không dấu, chữ số, dấu cách và các dấu câu thông thường.</source>
+        <translation>The transfer description may only contain letters without accents, digits, spaces and ordinary punctuation.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nội dung chuyển khoản quá dài: tối đa 25 ký tự, tính sau khi bỏ dấu.</source>
+        <translation>The transfer description is too long: at most 25 characters, counted after removing accents.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mã QR này không phải mã VietQR chuyển khoản hợp lệ.</source>
+        <translation>This QR code is not a valid VietQR transfer code.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mã QR này không phải mã chuyển khoản VietQR (NAPAS 247) bằng tiền đồng.</source>
+        <translation>This QR code is not a VietQR (NAPAS 247) transfer in dong.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mã QR chuyển khoản bị sai mã kiểm tra. Hãy quét lại, hoặc tạo lại mã QR.</source>
+        <translation>The transfer QR code has a wrong check code. Scan it again, or make a new QR code.</translation>
+    </message>
+</context>
+<context>
     <name>Portal</name>
     <message>
         <location filename="../../egov/portal/client.py" line="+59"/>
