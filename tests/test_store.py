@@ -22,6 +22,7 @@ from sqlalchemy.exc import DBAPIError
 
 from egov.dossier import Attachment, Channel, Dossier, Person
 from egov.store import (
+    Claim,
     DossierNotFound,
     DossierState,
     KeyFileError,
@@ -330,6 +331,84 @@ def test_pending_survives_a_restart(store: Store, url: str) -> None:
         reopened.close()
 
 
+def test_claims_are_compare_and_set_oldest_first_and_end_only_by_their_holder(store: Store) -> None:
+    base = datetime(2025, 3, 4, 8, 0, tzinfo=VN)
+    older, newer = make_dossier(created_at=base), make_dossier(created_at=base + timedelta(minutes=5))
+    store.save_dossier(newer)
+    store.save_dossier(older)
+
+    first = store.claim_next("kiosk-a")
+    second = store.claim_next("kiosk-b")
+    assert first is not None and second is not None
+    assert (first.client_id, first.attempts, second.client_id) == (older.client_id, 1, newer.client_id)
+    assert store.claim_next("kiosk-c") is None, "a dossier being sent is claimed by nobody else"
+    assert store.finish(first, DossierState.QUEUED) and store.claim_next("kiosk-c") is not None
+
+    stolen = Claim(second.client_id, second.attempts, "kiosk-z")
+    assert not store.finish(stolen, DossierState.NEEDS_ATTENTION, reason="rejected:invalid_field")
+    assert store.outbox_entry(newer.client_id).state is DossierState.SENDING
+    # The portal's dossier code is kept whoever learned it.
+    assert store.finish(stolen, DossierState.ACCEPTED, dossier_code="H01.99-250304-0001")
+    entry = store.outbox_entry(newer.client_id)
+    assert (entry.state, entry.dossier_code, entry.claimed_by) == (
+        DossierState.ACCEPTED,
+        "H01.99-250304-0001",
+        None,
+    )
+    assert not store.finish(second, DossierState.QUEUED), "accepted is final"
+    assert store.verify_audit()
+
+
+def test_backoff_is_kept_in_the_store_across_a_restart(store: Store, url: str) -> None:
+    dossier = make_dossier()
+    store.save_dossier(dossier, claimed_by="kiosk-a")
+    later = store.now() + timedelta(hours=1)
+    claim = Claim(dossier.client_id, 1, "kiosk-a")
+    assert store.finish(claim, DossierState.QUEUED, reason="timeout", next_attempt_at=later)
+    store.close()
+
+    reopened = Store(url, KEY)
+    try:
+        assert reopened.claim_next("kiosk-a") is None, "not due before the backoff ends"
+        assert reopened.next_due() == later
+        entry = reopened.outbox_entry(dossier.client_id)
+        assert (entry.state, entry.attempts, entry.reason) == (DossierState.QUEUED, 1, "timeout")
+        assert reopened.make_due() == 1
+        again = reopened.claim_next("kiosk-b")
+        assert again is not None and again.attempts == 2
+    finally:
+        reopened.close()
+
+
+def test_failure_reasons_keep_the_code_and_lose_sentences_and_numbers(store: Store) -> None:
+    dossier = make_dossier()
+    store.save_dossier(dossier, claimed_by="kiosk-a")
+    claim = Claim(dossier.client_id, 1, "kiosk-a")
+    store.finish(claim, DossierState.NEEDS_ATTENTION, reason=f"rejected:invalid_field {NAME} {ID_NUMBER}")
+    reason = store.outbox_entry(dossier.client_id).reason
+    assert reason.startswith("rejected:invalid_field")
+    assert ID_NUMBER not in reason and "Mẫu" not in reason
+    assert_no_secrets_in_columns(store)
+
+
+def test_sending_claims_of_dead_senders_go_back_to_the_queue(store: Store) -> None:
+    dossiers = [make_dossier() for _ in range(3)]
+    for dossier, sender in zip(dossiers, ("alive", "dead", "old"), strict=True):
+        store.save_dossier(dossier, claimed_by=sender)
+    update_raw(
+        store,
+        "UPDATE dossiers SET claimed_at = :at WHERE claimed_by = 'old'",
+        at=(store.now() - timedelta(minutes=10)).replace(tzinfo=None),
+    )
+    back = store.requeue_sending(lease=timedelta(minutes=5), gone=lambda sender: sender == "dead")
+    assert sorted(back) == sorted([dossiers[1].client_id, dossiers[2].client_id])
+    states = {d.client_id: store.outbox_entry(d.client_id).state for d in dossiers}
+    assert states[dossiers[0].client_id] is DossierState.SENDING
+    details = [e.detail for d in dossiers[1:] for e in store.audit_trail(f"dossier:{d.client_id}")]
+    assert "sending -> queued; reason=sender_gone" in details
+    assert "sending -> queued; reason=lease_expired" in details
+
+
 def test_list_dossiers_filters(store: Store) -> None:
     late_evening = datetime(2025, 3, 4, 23, 30, tzinfo=VN)  # 16:30 UTC on the same day
     early_morning = datetime(2025, 3, 5, 6, 0, tzinfo=VN)  # 23:00 UTC on the day before
@@ -485,7 +564,7 @@ def test_migration_matches_the_models(store: Store) -> None:
 
 
 def test_reopening_does_not_migrate_again(store: Store, url: str) -> None:
-    assert read_raw(store, "SELECT version_num FROM alembic_version") == "0002"
+    assert read_raw(store, "SELECT version_num FROM alembic_version") == "0003"
     Store(url, KEY).close()
     assert read_raw(store, "SELECT count(*) FROM alembic_version") == 1
 

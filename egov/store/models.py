@@ -24,6 +24,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -123,6 +124,15 @@ class DossierRow(Base):
     authorised_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
     form_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
     purged_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # The outbox's delivery bookkeeping (migration 0003), kept here so that backoff survives a
+    # restart and several senders can share one database: how many sends were started, when the
+    # next may start (None: now), who holds the `sending` claim and since when, and the last
+    # failure as a machine code (never the portal's free text, which can quote personal data).
+    attempts: Mapped[int] = mapped_column(Integer, server_default=text("0"))
+    next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    reason: Mapped[str | None] = mapped_column(String(120))
 
     attachments: Mapped[list[AttachmentRow]] = relationship(
         back_populates="dossier", order_by="AttachmentRow.position", cascade="all, delete-orphan"

@@ -24,11 +24,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, Engine, create_engine, event, func, select, text
+from sqlalchemy import Connection, Engine, create_engine, event, func, or_, select, text, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
@@ -61,6 +61,10 @@ _READ_ONLY = "egov_store_read_only"  # execution option: a SQLite read needs no 
 # Runs of 9+ digits look like ID card (9 or 12 digits) or phone numbers; never let them into the
 # audit trail. Digits inside a longer token (a UUID's last group, a code) are left alone.
 _LONG_DIGITS = re.compile(r"(?<![0-9A-Za-z-])\d{9,}(?![0-9A-Za-z-])")
+# A failure reason is a machine code ("timeout", "rejected:invalid_field"); anything else in it is
+# replaced, so that no sentence (which could quote a citizen's answer) reaches the column or the trail.
+_NOT_CODE = re.compile(r"[^A-Za-z0-9_.:=\-]")
+_CLAIM_CANDIDATES = 8  # due dossiers looked at per claim; one is taken
 
 
 class DossierNotFound(StoreError):
@@ -86,6 +90,28 @@ class DossierSummary:
     applicant_name: str
     authorised_name: str
     fee: int = 0  # the state fee (lệ phí) in đồng
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A dossier a sender has moved to `sending`; `attempts` counts this send."""
+
+    client_id: uuid.UUID
+    attempts: int
+    sender: str
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxEntry:
+    """A dossier's delivery bookkeeping; `reason` is a machine code ("rejected:invalid_field")."""
+
+    client_id: uuid.UUID
+    state: DossierState
+    dossier_code: str | None
+    attempts: int
+    next_attempt_at: datetime | None
+    claimed_by: str | None
+    reason: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +179,10 @@ def dossier_subject(client_id: uuid.UUID | str) -> str:
 def redact(detail: str) -> str:
     """`detail` with ID- or phone-number-like digit runs replaced; a net, not a licence to log."""
     return _LONG_DIGITS.sub("[redacted]", detail)
+
+
+def _reason_code(reason: str) -> str:
+    return redact(_NOT_CODE.sub("_", reason))[:120]
 
 
 def _as_state(state: str | DossierState) -> DossierState:
@@ -348,9 +378,15 @@ class Store:
         d: Dossier,
         procedure_name: str | None = None,
         state: str | DossierState = DossierState.QUEUED,
+        *,
+        claimed_by: str | None = None,
     ) -> None:
-        """Put a dossier and all its attachments in the outbox, in one transaction."""
-        new_state = _as_state(state)
+        """Put a dossier and all its attachments in the outbox, in one transaction.
+
+        With `claimed_by`, the dossier is saved already claimed by that sender (state `sending`,
+        first attempt), so that no other sender can take it between the save and the first send.
+        """
+        new_state = DossierState.SENDING if claimed_by is not None else _as_state(state)
         cid = str(d.client_id)
         created = _aware(d.created_at)
         now = self.now()
@@ -386,6 +422,9 @@ class Store:
                 cid, "authorised", json.dumps(d.authorised.to_json() if d.authorised else None).encode()
             ),
             form_enc=self._seal(cid, "form", json.dumps(manifest).encode()),
+            attempts=1 if claimed_by is not None else 0,
+            claimed_by=claimed_by,
+            claimed_at=now if claimed_by is not None else None,
         )
         for position, attachment in enumerate(d.attachments):
             row.attachments.append(
@@ -502,6 +541,11 @@ class Store:
                 raise StoreError(f"dossier {row.client_id}: state {old_state.value} is final")
             row.state = new_state.value
             row.updated_at = self.now()
+            if new_state is not DossierState.SENDING:
+                row.claimed_by = row.claimed_at = None
+            if new_state is DossierState.QUEUED:
+                # Queued again by a person (or a tool): a fresh start, due now, no backoff left.
+                row.attempts, row.next_attempt_at, row.reason = 0, None, None
             if dossier_code is not None:
                 row.dossier_code = dossier_code
             detail = f"{old_state.value} -> {new_state.value}"
@@ -526,6 +570,197 @@ class Store:
                 .order_by(DossierRow.created_at, DossierRow.id)
             ).all()
         return [uuid.UUID(cid) for cid in ids]
+
+    # -- outbox delivery: claims, outcomes, backoff ---------------------------------------------
+
+    def claim_next(self, sender: str, *, actor: str = "outbox") -> Claim | None:
+        """Claim the oldest queued dossier that is due, for `sender`; None when none is due.
+
+        The claim is a compare-and-set (UPDATE ... WHERE state = 'queued'), so two senders, in
+        two threads or two processes on one database, can never both move a dossier to sending.
+        """
+        now = self.now()
+        due = or_(DossierRow.next_attempt_at.is_(None), DossierRow.next_attempt_at <= now)
+        with self.write() as session:
+            candidates = session.execute(
+                select(DossierRow.id, DossierRow.client_id, DossierRow.attempts)
+                .where(DossierRow.state == DossierState.QUEUED.value, due)
+                .order_by(DossierRow.created_at, DossierRow.id)
+                .limit(_CLAIM_CANDIDATES)
+            ).all()
+            for row_id, cid, attempts in candidates:
+                taken = session.execute(
+                    update(DossierRow)
+                    .where(DossierRow.id == row_id, DossierRow.state == DossierState.QUEUED.value)
+                    .values(
+                        state=DossierState.SENDING.value,
+                        claimed_by=sender,
+                        claimed_at=now,
+                        attempts=DossierRow.attempts + 1,
+                        updated_at=now,
+                    )
+                    .execution_options(synchronize_session=False)
+                )
+                if taken.rowcount != 1:
+                    continue
+                self.audit_in(
+                    session,
+                    actor=actor,
+                    action="dossier.state",
+                    subject=dossier_subject(cid),
+                    detail=f"queued -> sending; attempt={attempts + 1}",
+                )
+                return Claim(uuid.UUID(cid), attempts + 1, sender)
+        return None
+
+    def finish(
+        self,
+        claim: Claim,
+        state: DossierState,
+        *,
+        actor: str = "outbox",
+        dossier_code: str | None = None,
+        reason: str = "",
+        next_attempt_at: datetime | None = None,
+    ) -> bool:
+        """End `claim` in `state` (audited); False if the claim was lost and nothing changed.
+
+        Only the claim's holder may end it, unless the dossier was accepted: the portal's dossier
+        code is a fact whoever learned it, so it is kept even after the claim was taken back.
+        """
+        if state is DossierState.SENDING:
+            raise StoreError("finish: a claim ends in another state than sending")
+        cid = str(claim.client_id)
+        code = _reason_code(reason)
+        now = self.now()
+        if state is DossierState.ACCEPTED:
+            held = DossierRow.state.in_([DossierState.QUEUED.value, DossierState.SENDING.value])
+        else:
+            held = (DossierRow.state == DossierState.SENDING.value) & (DossierRow.claimed_by == claim.sender)
+        values: dict[str, Any] = {
+            "state": state.value,
+            "claimed_by": None,
+            "claimed_at": None,
+            "updated_at": now,
+            "reason": code or None,
+            "next_attempt_at": next_attempt_at if state is DossierState.QUEUED else None,
+        }
+        if dossier_code is not None:
+            values["dossier_code"] = dossier_code
+        with self.write() as session:
+            old = session.scalar(select(DossierRow.state).where(DossierRow.client_id == cid, held))
+            if old is None:
+                return False
+            session.execute(
+                update(DossierRow)
+                .where(DossierRow.client_id == cid, held)
+                .values(**values)
+                .execution_options(synchronize_session=False)
+            )
+            detail = f"{old} -> {state.value}"
+            if dossier_code is not None:
+                detail += f"; dossier_code={dossier_code}"
+            if code:
+                detail += f"; reason={code}"
+            if state is DossierState.QUEUED and next_attempt_at is not None:
+                detail += f"; retry_in={max(0.0, (next_attempt_at - now).total_seconds()):.1f}s"
+            self.audit_in(
+                session, actor=actor, action="dossier.state", subject=dossier_subject(cid), detail=detail
+            )
+        return True
+
+    def requeue_sending(
+        self,
+        *,
+        lease: timedelta,
+        gone: Callable[[str], bool] = lambda _sender: False,
+        actor: str = "outbox",
+    ) -> list[uuid.UUID]:
+        """Put back in the queue the dossiers left `sending` by a sender that died: those whose
+        claim is older than `lease`, has no holder, or whose holder `gone(sender)` says is dead.
+        Sending them again is safe: the portal knows them by their client id. Returns their ids.
+        """
+        now = self.now()
+        cutoff = now - lease
+        back: list[uuid.UUID] = []
+        with self.write() as session:
+            rows = session.execute(
+                select(DossierRow.id, DossierRow.client_id, DossierRow.claimed_by, DossierRow.claimed_at)
+                .where(DossierRow.state == DossierState.SENDING.value)
+                .order_by(DossierRow.created_at, DossierRow.id)
+            ).all()
+            for row_id, cid, sender, since in rows:
+                if sender is None or since is None:
+                    why = "unclaimed"
+                elif since < cutoff:
+                    why = "lease_expired"
+                elif gone(sender):
+                    why = "sender_gone"
+                else:
+                    continue
+                session.execute(
+                    update(DossierRow)
+                    .where(
+                        DossierRow.id == row_id,
+                        DossierRow.state == DossierState.SENDING.value,
+                        DossierRow.claimed_by.is_not_distinct_from(sender),
+                    )
+                    .values(state=DossierState.QUEUED.value, claimed_by=None, claimed_at=None, updated_at=now)
+                    .execution_options(synchronize_session=False)
+                )
+                self.audit_in(
+                    session,
+                    actor=actor,
+                    action="dossier.state",
+                    subject=dossier_subject(cid),
+                    detail=f"sending -> queued; reason={why}",
+                )
+                back.append(uuid.UUID(cid))
+        if back:
+            log.info("%d dossiers left sending were queued again", len(back))
+        return back
+
+    def next_due(self) -> datetime | None:
+        """When the earliest queued dossier may be sent (now or earlier if one is due); None if
+        nothing is queued."""
+        with self.read() as session:
+            waiting, earliest = session.execute(
+                select(
+                    func.count().filter(DossierRow.next_attempt_at.is_(None)),
+                    func.min(DossierRow.next_attempt_at),
+                ).where(DossierRow.state == DossierState.QUEUED.value)
+            ).one()
+        if waiting:
+            return self.now()
+        return cast(datetime | None, earliest)
+
+    def make_due(self) -> int:
+        """Make every queued dossier due now (the portal answers again: no reason to wait out
+        backoff that was about its outage). Returns how many were waiting."""
+        with self.write() as session:
+            done = session.execute(
+                update(DossierRow)
+                .where(DossierRow.state == DossierState.QUEUED.value, DossierRow.next_attempt_at.is_not(None))
+                .values(next_attempt_at=None)
+                .execution_options(synchronize_session=False)
+            )
+        return int(done.rowcount)
+
+    def outbox_entry(self, client_id: uuid.UUID | str) -> OutboxEntry:
+        """Where a dossier is in the outbox: state, code, attempts, next attempt, claim, reason."""
+        with self.read() as session:
+            row = session.scalar(select(DossierRow).where(DossierRow.client_id == str(client_id)))
+        if row is None:
+            raise DossierNotFound(f"dossier {client_id}: not found")
+        return OutboxEntry(
+            client_id=uuid.UUID(row.client_id),
+            state=DossierState(row.state),
+            dossier_code=row.dossier_code,
+            attempts=row.attempts,
+            next_attempt_at=row.next_attempt_at,
+            claimed_by=row.claimed_by,
+            reason=row.reason or "",
+        )
 
     def list_dossiers(
         self,
