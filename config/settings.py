@@ -43,6 +43,16 @@ class Office:
 
 
 @dataclass(frozen=True, slots=True)
+class FeeAccount:
+    """The agency's account that receives state fees (lệ phí) by VietQR."""
+
+    bin: str
+    account: str
+    name: str
+    training: bool  # a made-up account for training: the payment page must say not to pay into it
+
+
+@dataclass(frozen=True, slots=True)
 class Store:
     url: str
     data_dir: str
@@ -111,6 +121,7 @@ class KioskSettings:
 @dataclass(frozen=True, slots=True)
 class Settings:
     office: Office
+    fee_account: FeeAccount
     store: Store
     portal: Portal
     training_portal: TrainingPortal
@@ -138,6 +149,7 @@ class Settings:
 
 _SECTIONS: dict[str, type] = {
     "office": Office,
+    "fee_account": FeeAccount,
     "store": Store,
     "portal": Portal,
     "training_portal": TrainingPortal,
@@ -278,6 +290,7 @@ def load_settings(path: str | Path | None = None) -> Settings:
             f"must not be more than dossier_max_kb ({scanner.dossier_max_kb}), got {scanner.document_max_kb}",
         )
     _check_printer(source, settings.printer)
+    _check_fee_account(source, settings.fee_account)
     if settings.kiosk.idle_warning_seconds < 20:
         # WCAG 2.2.1: at least 20 seconds to extend a time limit with a simple action.
         raise ConfigError(source, "[kiosk] idle_warning_seconds", "must be at least 20 (WCAG 2.2.1)")
@@ -296,6 +309,24 @@ def _check_printer(source: str, printer: Printer) -> None:
         raise ConfigError(source, "[printer] profile", str(exc)) from None
     except PrinterError as exc:
         raise ConfigError(source, "[printer] uri", exc.detail) from None
+
+
+def _check_fee_account(source: str, fee_account: FeeAccount) -> None:
+    # The payment layer knows the BIN table and what a VietQR can carry; a bad account must stop
+    # the kiosk here rather than show citizens a QR their bank refuses.
+    from egov.banks import load_banks
+    from egov.vietqr import VietQr, VietQrError
+
+    try:
+        load_banks().bank(fee_account.bin)
+    except VietQrError as exc:
+        raise ConfigError(source, "[fee_account] bin", str(exc)) from None
+    try:
+        VietQr(fee_account.bin, fee_account.account)
+    except VietQrError as exc:
+        raise ConfigError(source, "[fee_account] account", str(exc)) from None
+    if not fee_account.name.strip():
+        raise ConfigError(source, "[fee_account] name", "must not be empty")
 
 
 def _secure_or_local(url: str) -> bool:

@@ -328,6 +328,7 @@ SECTION_KEYS = {
         "text_mode",
     ],
     "kiosk": ["idle_seconds", "idle_warning_seconds"],
+    "fee_account": ["bin", "account", "name", "training"],
     "bogus": ["x"],
 }
 
