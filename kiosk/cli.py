@@ -358,6 +358,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_print_commands(sub)
 
+    from kiosk.vietqr_cli import add_vietqr_command
+
+    add_vietqr_command(sub)
+
     account = sub.add_parser("account", help="agent-point accounts").add_subparsers(
         dest="account_command", required=True
     )
