@@ -68,6 +68,14 @@ class Portal:
 
 
 @dataclass(frozen=True, slots=True)
+class OutboxSettings:
+    backoff_base_seconds: float
+    backoff_cap_seconds: float
+    lease_seconds: float
+    poll_seconds: float
+
+
+@dataclass(frozen=True, slots=True)
 class TrainingPortal:
     host: str
     port: int
@@ -124,6 +132,7 @@ class Settings:
     fee_account: FeeAccount
     store: Store
     portal: Portal
+    outbox: OutboxSettings
     training_portal: TrainingPortal
     identity: IdentitySettings
     camera: Camera
@@ -152,6 +161,7 @@ _SECTIONS: dict[str, type] = {
     "fee_account": FeeAccount,
     "store": Store,
     "portal": Portal,
+    "outbox": OutboxSettings,
     "training_portal": TrainingPortal,
     "identity": IdentitySettings,
     "camera": Camera,
@@ -190,6 +200,11 @@ _RANGES: dict[tuple[str, str], tuple[float, float]] = {
     ("printer", "job_timeout_seconds"): (1, 600),
     # Each poll opens the printer and asks DLE EOT 1/2/4: under a second keeps a serial line busy.
     ("printer", "poll_seconds"): (1, 300),
+    # Retries sooner than every 10 ms are hammering; a cap over a day leaves dossiers unnoticed.
+    ("outbox", "backoff_base_seconds"): (0.01, 3600),
+    ("outbox", "backoff_cap_seconds"): (0.01, 86_400),
+    ("outbox", "lease_seconds"): (1, 86_400),
+    ("outbox", "poll_seconds"): (0.1, 3600),
 }
 
 _TYPE_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "true or false"}
@@ -290,6 +305,7 @@ def load_settings(path: str | Path | None = None) -> Settings:
             f"must not be more than dossier_max_kb ({scanner.dossier_max_kb}), got {scanner.document_max_kb}",
         )
     _check_printer(source, settings.printer)
+    _check_outbox(source, settings.outbox, settings.portal)
     _check_fee_account(source, settings.fee_account)
     if settings.kiosk.idle_warning_seconds < 20:
         # WCAG 2.2.1: at least 20 seconds to extend a time limit with a simple action.
@@ -327,6 +343,25 @@ def _check_fee_account(source: str, fee_account: FeeAccount) -> None:
         raise ConfigError(source, "[fee_account] account", str(exc)) from None
     if not fee_account.name.strip():
         raise ConfigError(source, "[fee_account] name", "must not be empty")
+
+
+def _check_outbox(source: str, outbox: OutboxSettings, portal: Portal) -> None:
+    if outbox.backoff_base_seconds > outbox.backoff_cap_seconds:
+        raise ConfigError(
+            source,
+            "[outbox] backoff_base_seconds",
+            f"must not be more than backoff_cap_seconds ({outbox.backoff_cap_seconds}), "
+            f"got {outbox.backoff_base_seconds}",
+        )
+    # A lease shorter than one send (connect and read timeouts) would let a second sender take a
+    # dossier back and send it while the first is still sending it.
+    if outbox.lease_seconds <= 2 * portal.timeout_seconds:
+        raise ConfigError(
+            source,
+            "[outbox] lease_seconds",
+            f"must be more than twice [portal] timeout_seconds ({2 * portal.timeout_seconds}), "
+            f"got {outbox.lease_seconds}",
+        )
 
 
 def _secure_or_local(url: str) -> bool:

@@ -86,6 +86,15 @@ def test_printer_poll_and_name_masking(tmp_path: Path) -> None:
         assert caught.value.key == f"[printer] {key}"
 
 
+def test_outbox_backoff_defaults_and_override(tmp_path: Path) -> None:
+    defaults = load_settings().outbox
+    assert (defaults.backoff_base_seconds, defaults.backoff_cap_seconds) == (2.0, 300.0)
+    assert defaults.lease_seconds > 2 * load_settings().portal.timeout_seconds
+    text = "[outbox]\nbackoff_base_seconds = 0.5\nbackoff_cap_seconds = 8\nlease_seconds = 40\n"
+    loaded = load_settings(write(tmp_path, text)).outbox
+    assert (loaded.backoff_base_seconds, loaded.backoff_cap_seconds, loaded.lease_seconds) == (0.5, 8.0, 40.0)
+
+
 def test_override_changes_only_its_keys(tmp_path: Path) -> None:
     defaults = load_settings()
     path = write(tmp_path, '[office]\nmode = "agent"\n\n[printer]\npaper_mm = 58\n')
@@ -180,6 +189,17 @@ BAD_FILES: list[tuple[str, str, list[str]]] = [
     ),
     ("scan-auto-text", '[scanner]\nauto_capture = "yes"\n', ["[scanner] auto_capture", "true or false"]),
     ("scan-stable-negative", "[scanner]\nstable_ms = -1\n", ["[scanner] stable_ms", "negative"]),
+    (
+        "outbox-base-over-cap",
+        "[outbox]\nbackoff_base_seconds = 60.0\nbackoff_cap_seconds = 30.0\n",
+        ["[outbox] backoff_base_seconds", "backoff_cap_seconds", "60.0"],
+    ),
+    ("outbox-base-zero", "[outbox]\nbackoff_base_seconds = 0\n", ["[outbox] backoff_base_seconds", "0.01"]),
+    (
+        "outbox-lease-shorter-than-a-send",
+        "[portal]\ntimeout_seconds = 30.0\n[outbox]\nlease_seconds = 45.0\n",
+        ["[outbox] lease_seconds", "[portal] timeout_seconds", "60.0"],
+    ),
 ]
 
 
