@@ -1101,6 +1101,16 @@
         <source>Khoảng {amount} (theo mức thu do tỉnh quy định)</source>
         <translation>About {amount} (as set by the province)</translation>
     </message>
+    <message>
+        <location filename="../../egov/fees.py" line="+37"/>
+        <source>Lệ phí</source>
+        <translation>State fee</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phí dịch vụ</source>
+        <translation>Service charge</translation>
+    </message>
 </context>
 <context>
     <name>Outbox</name>
