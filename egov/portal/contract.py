@@ -539,7 +539,12 @@ def openapi_document() -> dict[str, Any]:
         "properties": {
             "client_id": {"type": "string", "format": "uuid"},
             "procedure_code": {"type": "string", "pattern": r"^[0-9]\.[0-9]{6}$", "description": "Mã TTHC"},
-            "office_code": {"type": "string", "examples": ["H56.14"], "description": "Mã cơ quan"},
+            "office_code": {
+                "type": "string",
+                "pattern": f"^{OFFICE_CODE_RE.pattern}$",
+                "examples": ["H56.14"],
+                "description": "Mã cơ quan",
+            },
             "channel": {"enum": list(CHANNELS)},
             "applicant": _ref("Person"),
             "authorised": {"oneOf": [_ref("Person"), {"type": "null"}]},
@@ -664,6 +669,7 @@ def openapi_document() -> dict[str, Any]:
                             "schema": {
                                 "type": "object",
                                 "required": ["dossier"],
+                                "additionalProperties": False,
                                 "properties": {
                                     "dossier": _ref("DossierSubmission"),
                                     "attachment": {
@@ -721,7 +727,12 @@ def openapi_document() -> dict[str, Any]:
                 "summary": "State fee (lệ phí) of a procedure for a channel, in đồng",
                 "security": client_auth,
                 "parameters": [
-                    {"name": "procedure_code", "in": "path", "required": True, "schema": {"type": "string"}},
+                    {
+                        "name": "procedure_code",
+                        "in": "path",
+                        "required": True,
+                        "schema": {"type": "string", "pattern": f"^{PROCEDURE_CODE_RE.pattern}$"},
+                    },
                     {"name": "channel", "in": "query", "required": False, "schema": {"enum": list(CHANNELS)}},
                 ],
                 "responses": {

@@ -743,6 +743,10 @@ class _Handler(BaseHTTPRequestHandler):
         if not isinstance(data, dict):
             raise ContractError("invalid_field", "body")
         status = data.get("status")
+        if isinstance(status, float) and status.is_integer():
+            # JSON has one kind of number: 5.0 is the integer 5 (JSON Schema and the OpenAPI
+            # document agree), so an officer's tool that writes it so is not refused.
+            status = int(status)
         if (
             not isinstance(status, int)
             or isinstance(status, bool)
