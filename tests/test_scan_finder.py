@@ -15,6 +15,8 @@ from hypothesis.extra import numpy as hnp
 import hardware.samples
 from hardware.scanner.finder import as_bgr8, find_page
 from hardware.scanner.geometry import corner_angles, is_convex, order_corners
+from hardware.scanner.resample import downscale
+from hardware.scanner.synthetic import make_sample
 
 
 def _page_frame(corners: np.ndarray, size: tuple[int, int] = (1280, 720)) -> np.ndarray:
@@ -124,3 +126,27 @@ def test_order_corners_never_crosses_a_convex_quad(points: np.ndarray) -> None:
     # TL is one of the two highest corners, and the leftmost of them.
     top_two = ordered[np.argsort(ordered[:, 1])[:2]]
     assert ordered[0, 0] == top_two[:, 0].min()
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "worst"),
+    [
+        ((1920, 1080), (480, 270), 1),
+        ((3840, 2160), (480, 270), 1),
+        ((1280, 720), (480, 270), 0),
+        ((1921, 1079), (480, 270), 0),
+        ((480, 270), (192, 112), 0),
+    ],
+)
+def test_downscale_is_one_area_resize_within_rounding(
+    source: tuple[int, int], target: tuple[int, int], worst: int
+) -> None:
+    # The finder's small copy is made in halving steps for speed where the factor allows it; it
+    # must be the same picture as one area-averaging step (but for rounding), or the finder and
+    # its model would see another frame than the one they were tuned and trained on.
+    camera = make_sample(5, "cloth", "a4").frame  # print, a seal and a checked cloth: fine detail
+    frame = cv2.resize(camera, source, interpolation=cv2.INTER_LINEAR)
+    fast = downscale(frame, target)
+    exact = cv2.resize(frame, target, interpolation=cv2.INTER_AREA)
+    assert fast.shape == exact.shape
+    assert np.abs(fast.astype(np.int16) - exact).max() <= worst

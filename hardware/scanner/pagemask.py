@@ -25,6 +25,8 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from hardware.scanner.resample import downscale
+
 INPUT_SIZE = (192, 112)  # width, height: a 16:9 frame keeps its shape; 4:3 is squeezed a little
 OUTPUT_STRIDE = 4  # the map is 48 × 28 for the input above
 MODEL_PATH = Path(__file__).with_name("models") / "page_mask.onnx"
@@ -62,12 +64,16 @@ def _net(path: Path) -> cv2.dnn.Net | None:
 
 def network_input(image: np.ndarray) -> np.ndarray:
     """The 8-bit BGR image as the network sees it: INPUT_SIZE, area-averaged."""
-    return cv2.resize(image, INPUT_SIZE, interpolation=cv2.INTER_AREA)
+    return downscale(image, INPUT_SIZE)
 
 
-def page_map(image: np.ndarray, path: Path | None = None) -> np.ndarray | None:
+def page_map(
+    image: np.ndarray, path: Path | None = None, size: tuple[int, int] | None = None
+) -> np.ndarray | None:
     """0–1 per pixel of `image` (8-bit BGR, any size): how sure the model is that the pixel belongs
-    to the document; None when there is no usable model (`path`, by default MODEL_PATH)."""
+    to the document; None when there is no usable model (`path`, by default MODEL_PATH). The map
+    has the image's size, or `size` (width, height): the model's own output is far coarser than
+    either, so a caller that needs less resolution should not pay for more."""
     net = _net(MODEL_PATH if path is None else path)
     if net is None:
         return None
@@ -83,4 +89,4 @@ def page_map(image: np.ndarray, path: Path | None = None) -> np.ndarray | None:
     logits = np.asarray(logits, dtype=np.float32).reshape(logits.shape[-2], logits.shape[-1])
     probability = 1.0 / (1.0 + np.exp(-np.clip(logits, -30.0, 30.0)))
     height, width = image.shape[:2]
-    return cv2.resize(probability, (width, height), interpolation=cv2.INTER_LINEAR)
+    return cv2.resize(probability, size or (width, height), interpolation=cv2.INTER_LINEAR)
