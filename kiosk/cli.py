@@ -10,12 +10,8 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from config.settings import ConfigError, Settings, load_settings
-
-if TYPE_CHECKING:
-    from ui.services import Services
 
 log = logging.getLogger("dvc_kiosk")
 
@@ -57,7 +53,7 @@ def _run_app(args: argparse.Namespace, mode_name: str) -> int:
             if not ensure_supervisor(services.store):
                 return 2
             factory = AgentSession
-        _resend_pending(services)
+        services.start_sender()
         shell = Shell(services, mode, session_factory=factory)
         if args.fullscreen:
             shell.window.showFullScreen()
@@ -66,21 +62,6 @@ def _run_app(args: argparse.Namespace, mode_name: str) -> int:
         return code
     finally:
         services.close()
-
-
-def _resend_pending(services: Services) -> None:
-    """What a crash or an outage left queued goes out first, on its own thread."""
-    import threading
-
-    def work() -> None:
-        try:
-            outcomes = services.outbox("system").resend_pending()
-            if outcomes:
-                log.info("resent %d pending dossiers", len(outcomes))
-        except Exception:  # noqa: BLE001 - the app runs on; the dossiers stay queued
-            log.exception("resending pending dossiers failed")
-
-    threading.Thread(target=work, name="dvc-resend", daemon=True).start()
 
 
 def cmd_kiosk(args: argparse.Namespace) -> int:

@@ -16,9 +16,10 @@ from pathlib import Path
 
 from config.settings import ConfigError, Settings
 from egov.catalog import Catalog, load_catalog
-from egov.outbox import Outbox
+from egov.outbox import Backoff, Outbox
 from egov.portal.client import PortalClient
 from egov.portal.server import TrainingPortal
+from egov.sender import Sender
 from egov.store import Store, open_store
 from hardware.card.service import CardService, ReaderConfig, load_csca
 from hardware.printer import Printer, printer_from_settings
@@ -43,9 +44,30 @@ class Services:
     card: CardService
     training_portal: TrainingPortal | None = None
     closers: list = field(default_factory=list)
+    sender: Sender | None = None
 
     def outbox(self, actor: str) -> Outbox:
-        return Outbox(self.store, self.portal, actor)
+        """An outbox whose failed sends are picked up by the sender (once `start_sender` ran)."""
+        settings = self.settings.outbox
+        backoff = Backoff(settings.backoff_base_seconds, settings.backoff_cap_seconds)
+        return Outbox(self.store, self.portal, actor, backoff=backoff, wake=self._wake_sender)
+
+    def _wake_sender(self, portal_up: bool) -> None:
+        if self.sender is not None:
+            self.sender.wake(portal_up)
+
+    def start_sender(self) -> Sender:
+        """Start the thread that sends what is queued (left by a crash, an outage, another desk);
+        `close()` stops it. The apps call this at start-up; tests that want dossiers to stay
+        queued do not."""
+        if self.sender is None:
+            settings = self.settings.outbox
+            sender = Sender(self.outbox("outbox"), lease=settings.lease_seconds, poll=settings.poll_seconds)
+            sender.start()
+            self.sender = sender
+            # A send in flight cannot be cut short; its claim goes back to the queue at the next start.
+            self.closers.append(lambda: sender.stop(timeout=2.0))
+        return self.sender
 
     def close(self) -> None:
         for close in reversed(self.closers):

@@ -15,11 +15,13 @@ Logs carry client ids, dossier codes and HTTP statuses only, never personal data
 
 from __future__ import annotations
 
+import email.utils
 import enum
 import json
 import logging
 import uuid
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import quote
 
@@ -112,11 +114,29 @@ class PortalFailure:
     retryable: bool
     message: str = ""
     error: str = ""  # the portal's machine code ("invalid_field", …), if it sent one
+    retry_after: float | None = None  # seconds the portal asked us to wait (Retry-After), if it did
 
     def __post_init__(self) -> None:
         if not self.message:
             # frozen: the default message is filled in through object.__setattr__
             object.__setattr__(self, "message", _CITIZEN_MESSAGES[self.kind])
+
+
+def _retry_after(value: str | None) -> float | None:
+    """Seconds to wait from a Retry-After header: delta-seconds or an HTTP date; None if absent or
+    unreadable (the caller's own backoff applies then)."""
+    text = (value or "").strip()
+    if not text:
+        return None
+    if text.isascii() and text.isdigit():
+        return float(int(text))
+    try:
+        when = email.utils.parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:  # "-0000" dates: RFC 5322 says the zone is unknown; HTTP dates are GMT
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
 def _kind_for_status(status: int) -> tuple[FailureKind, bool]:
@@ -235,7 +255,14 @@ class PortalClient:
                 reason = data["message"]
             if isinstance(data.get("error"), str):
                 error = data["error"]
-        return PortalFailure(kind, response.status_code, reason, retryable, error=error)
+        return PortalFailure(
+            kind,
+            response.status_code,
+            reason,
+            retryable,
+            error=error,
+            retry_after=_retry_after(response.headers.get("Retry-After")) if retryable else None,
+        )
 
     def _bad_reply(self, response: requests.Response, what: str) -> PortalFailure:
         log.warning("portal reply to %s does not follow the contract (HTTP %d)", what, response.status_code)
