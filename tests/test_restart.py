@@ -1,11 +1,13 @@
 """Killing the app mid-visit and starting it again loses nothing that was submitted and keeps
 nothing personal that was not. The child process is really SIGKILLed; the restart is the real
-`dvc-kiosk kiosk` start-up, which sends what was left queued."""
+`dvc-kiosk kiosk` start-up, whose sender sends what was left queued. And the outbox alone, killed
+at random points while it submits, 50 times in a row (benchmarks/crash_outbox.py does hundreds)."""
 
 from __future__ import annotations
 
 import hashlib
 import os
+import random
 import signal
 import socket
 import subprocess
@@ -14,6 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
+from crash_child import OutboxCrashRig
 
 from config.settings import load_settings
 from egov.portal.client import PortalClient
@@ -162,3 +165,26 @@ def test_a_kill_after_the_portal_stored_it_does_not_duplicate(tmp_path, portal, 
     held = PortalClient(url, "training-token").admin_list(ADMIN)
     assert row.state == "accepted" and row.dossier_code == held[0]["dossier_code"]
     store.close()
+
+
+def test_sigkill_at_random_points_while_submitting_loses_and_doubles_nothing(tmp_path, portal) -> None:
+    _, url = portal
+    seed = random.randrange(1 << 32)
+    rng = random.Random(seed)
+    rig = OutboxCrashRig(tmp_path, url)
+    try:
+        for _ in range(50):
+            rig.run(rng, max_delay=1.0)
+    finally:
+        rig.close()
+    counts = rig.drain_and_check()
+    # The kills hit the kiosk inside submissions, not only before or after them.
+    assert counts.receipts > 0 and counts.submitting > counts.receipts, (seed, counts)
+    assert counts.in_store >= counts.receipts
+    problems = {
+        "missing": counts.missing,
+        "duplicated": counts.duplicated,
+        "corrupt": counts.corrupt,
+        "not_accepted": counts.not_accepted,
+    }
+    assert problems == dict.fromkeys(problems, 0), (seed, counts)
