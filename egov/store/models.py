@@ -104,6 +104,7 @@ class DossierRow(Base):
         ),
         Index("ix_dossiers_state_created", "state", "created_at"),
         Index("ix_dossiers_created_day", "created_day"),
+        Index("ix_dossiers_dossier_code", "dossier_code"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
@@ -133,6 +134,16 @@ class DossierRow(Base):
     claimed_by: Mapped[str | None] = mapped_column(String(64))
     claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     reason: Mapped[str | None] = mapped_column(String(120))
+    # Status tracking (migration 0004): the portal's status (1–10, PortalStatus) and since when,
+    # when the poller last asked, the appointment date (hẹn trả), when the portal accepted the
+    # dossier (the retention clock starts there), and an HMAC of the client id and the last four
+    # digits of the applicant's ID number for a look-up by code (no personal data by itself).
+    portal_status: Mapped[int | None] = mapped_column(Integer)
+    portal_status_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    status_checked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    appointment: Mapped[date | None] = mapped_column(Date)
+    accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    holder_check: Mapped[str | None] = mapped_column(String(64))
 
     attachments: Mapped[list[AttachmentRow]] = relationship(
         back_populates="dossier", order_by="AttachmentRow.position", cascade="all, delete-orphan"
