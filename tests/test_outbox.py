@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import subprocess
 import sys
+import textwrap
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -398,6 +399,56 @@ def test_several_senders_on_one_store_never_send_a_dossier_twice(
         kiosks.clear()
         for desk in desks:
             desk.close()
+
+
+DESK = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    from egov.outbox import Backoff, Outbox
+    from egov.portal.client import PortalClient
+    from egov.sender import Sender
+    from egov.store import Store
+    url, portal, go = sys.argv[1:4]
+    store = Store(url, bytes(range(32)))
+    client = PortalClient(portal, "training-token", timeout=5.0)
+    outbox = Outbox(store, client, "desk", backoff=Backoff(0.05, 0.5))
+    sender = Sender(outbox, lease=60.0, poll=0.1)
+    while not Path(go).exists():
+        time.sleep(0.005)
+    sender.start()
+    while store.pending():
+        time.sleep(0.05)
+    assert sender.stop(timeout=10)
+    store.close()
+    """
+)
+
+
+@pytest.mark.postgres
+def test_two_processes_on_one_postgresql_never_send_a_dossier_twice(
+    portal: TrainingPortal, proxy: FaultProxy, fresh_postgres_url: str, tmp_path: Path
+) -> None:
+    with Store(fresh_postgres_url, KEY) as office:
+        dossiers = [make_dossier(seed) for seed in range(30)]
+        for dossier in dossiers:
+            office.save_dossier(dossier)
+        go = tmp_path / "go"
+        desks = [
+            subprocess.Popen(
+                [sys.executable, "-c", DESK, fresh_postgres_url, proxy.url, str(go)],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+            )
+            for _ in range(2)
+        ]
+        time.sleep(1.0)  # both interpreters up and waiting at the line
+        go.touch()
+        for desk in desks:
+            _, err = desk.communicate(timeout=120)
+            assert desk.returncode == 0, err.decode()[-3000:]
+        assert_once_at_portal(portal, office, proxy, *dossiers)
+        assert set(proxy.submits.values()) == {1}, "a dossier was sent twice"
 
 
 def test_stop_returns_while_idle_and_a_second_start_is_refused(store: Store, proxy: FaultProxy) -> None:
