@@ -12,14 +12,16 @@ never forks, and two processes migrating a fresh database at once do it one afte
 
 from __future__ import annotations
 
+import enum
 import hashlib
+import hmac
 import json
 import logging
 import re
 import sqlite3
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -67,6 +69,19 @@ _NOT_CODE = re.compile(r"[^A-Za-z0-9_.:=\-]")
 _CLAIM_CANDIDATES = 8  # due dossiers looked at per claim; one is taken
 
 
+HOLDER_DIGITS = 4  # the ID number's last digits a citizen types to look a dossier up by its code
+
+
+class DossierView(enum.StrEnum):
+    """The agent's filters of the dossier list."""
+
+    TODAY = "today"
+    WAITING = "waiting"  # not yet at the portal
+    ATTENTION = "attention"  # refused or needing a person
+    LATE = "late"  # past the appointment date and not closed
+    ALL = "all"
+
+
 class DossierNotFound(StoreError):
     """No dossier with that client id."""
 
@@ -90,6 +105,11 @@ class DossierSummary:
     applicant_name: str
     authorised_name: str
     fee: int = 0  # the state fee (lệ phí) in đồng
+    portal_status: int | None = None  # PortalStatus 1–10, as last heard from the portal
+    portal_status_at: datetime | None = None
+    appointment: date | None = None  # hẹn trả kết quả
+    accepted_at: datetime | None = None
+    reason: str = ""  # the last failure's machine code (needs attention: why)
 
 
 @dataclass(frozen=True, slots=True)
@@ -425,6 +445,7 @@ class Store:
             attempts=1 if claimed_by is not None else 0,
             claimed_by=claimed_by,
             claimed_at=now if claimed_by is not None else None,
+            holder_check=self._holder_check(cid, d.applicant.id_number),
         )
         for position, attachment in enumerate(d.attachments):
             row.attachments.append(
@@ -548,6 +569,8 @@ class Store:
                 row.attempts, row.next_attempt_at, row.reason = 0, None, None
             if dossier_code is not None:
                 row.dossier_code = dossier_code
+            if new_state is DossierState.ACCEPTED and row.accepted_at is None:
+                row.accepted_at = row.updated_at  # the retention clock starts here
             detail = f"{old_state.value} -> {new_state.value}"
             if dossier_code is not None:
                 detail += f"; dossier_code={dossier_code}"
@@ -647,6 +670,8 @@ class Store:
         }
         if dossier_code is not None:
             values["dossier_code"] = dossier_code
+        if state is DossierState.ACCEPTED:
+            values["accepted_at"] = func.coalesce(DossierRow.accepted_at, now)  # retention starts
         with self.write() as session:
             old = session.scalar(select(DossierRow.state).where(DossierRow.client_id == cid, held))
             if old is None:
@@ -799,6 +824,11 @@ class Store:
             applicant_name=applicant_name,
             authorised_name=authorised_name,
             fee=row.fee,
+            portal_status=row.portal_status,
+            portal_status_at=row.portal_status_at,
+            appointment=row.appointment,
+            accepted_at=row.accepted_at,
+            reason=row.reason or "",
         )
 
     def purge_personal(self, client_id: uuid.UUID | str, *, actor: str = "retention") -> None:
@@ -838,6 +868,143 @@ class Store:
         if len(rows) != 1:
             raise DossierNotFound(f"dossier {text}: {'not found' if not rows else 'ambiguous'}")
         return self._summary(rows[0])
+
+    # -- status tracking and look-up ------------------------------------------------------------
+
+    def _holder_check(self, client_id: str, id_number: str) -> str | None:
+        """The HMAC that lets the owner of the ID number show a dossier is theirs by its last
+        HOLDER_DIGITS digits, after the sealed personal data is gone. Keyed by a key derived from
+        the store's, so the value alone tells nothing and cannot be tried offline without it."""
+        digits = re.sub(r"[^0-9]", "", id_number or "")
+        if len(digits) < HOLDER_DIGITS:
+            return None
+        key = hashlib.sha256(b"dvc-kiosk holder check\0" + self._key).digest()
+        message = f"{client_id}|{digits[-HOLDER_DIGITS:]}".encode()
+        return hmac.new(key, message, hashlib.sha256).hexdigest()
+
+    def look_up(self, code: str, last_digits: str) -> DossierSummary:
+        """The dossier with dossier code (or local reference) `code` whose applicant's ID number
+        ends in `last_digits`. DossierNotFound alike for an unknown code and for wrong digits,
+        so that trying codes at a kiosk tells nobody which ones exist."""
+        try:
+            found = self.find_dossier(code)
+        except DossierNotFound:
+            raise DossierNotFound("dossier: not found or digits do not match") from None
+        with self.read() as session:
+            stored = session.scalar(
+                select(DossierRow.holder_check).where(DossierRow.client_id == str(found.client_id))
+            )
+        expected = self._holder_check(str(found.client_id), last_digits)
+        digits = re.sub(r"[^0-9]", "", last_digits)
+        if (
+            stored is None
+            or expected is None
+            or len(digits) != HOLDER_DIGITS
+            or not hmac.compare_digest(stored, expected)
+        ):
+            raise DossierNotFound("dossier: not found or digits do not match")
+        return found
+
+    def to_track(
+        self, *, older_than: timedelta, closed: Iterable[int], limit: int = 20
+    ) -> list[tuple[uuid.UUID, str]]:
+        """(client id, dossier code) of accepted dossiers whose portal status is not one of
+        `closed` and was last asked about `older_than` ago or never, least recently asked first."""
+        cutoff = self.now() - older_than
+        query = (
+            select(DossierRow.client_id, DossierRow.dossier_code)
+            .where(
+                DossierRow.state == DossierState.ACCEPTED.value,
+                DossierRow.dossier_code.is_not(None),
+                or_(DossierRow.portal_status.is_(None), DossierRow.portal_status.not_in(list(closed))),
+                or_(DossierRow.status_checked_at.is_(None), DossierRow.status_checked_at <= cutoff),
+            )
+            .order_by(DossierRow.status_checked_at.is_not(None), DossierRow.status_checked_at, DossierRow.id)
+            .limit(limit)
+        )
+        with self.read() as session:
+            rows = session.execute(query).all()
+        return [(uuid.UUID(cid), code) for cid, code in rows]
+
+    def record_status(
+        self,
+        client_id: uuid.UUID | str,
+        *,
+        status: int | None,
+        changed_at: datetime | None = None,
+        appointment: date | None = None,
+        actor: str = "tracking",
+    ) -> bool:
+        """Keep what the portal said of a dossier; True when its status or appointment changed
+        (audited). `status` None records only that it was asked (the portal did not answer), so
+        that the dossier waits its turn again instead of being asked at every round."""
+        now = self.now()
+        with self.write() as session:
+            row = self._get_row(session, client_id)
+            row.status_checked_at = now
+            if status is None:
+                return False
+            changes = []
+            if row.portal_status != status:
+                changes.append(f"portal_status {row.portal_status or '-'} -> {status}")
+                row.portal_status = status
+                row.portal_status_at = _aware(changed_at) if changed_at else now
+            if appointment is not None and row.appointment != appointment:
+                changes.append(f"appointment -> {appointment.isoformat()}")
+                row.appointment = appointment
+            if changes:
+                self.audit_in(
+                    session,
+                    actor=actor,
+                    action="dossier.portal_status",
+                    subject=dossier_subject(row.client_id),
+                    detail="; ".join(changes),
+                )
+            return bool(changes)
+
+    def dossiers_in_view(
+        self, view: DossierView, *, today: date, closed: Iterable[int] = (), office_code: str | None = None
+    ) -> list[DossierSummary]:
+        """The agent's list: today's dossiers, those waiting to be sent, those a person must look
+        at, or those past their appointment date and not closed (`closed`: PortalStatus values
+        after which nothing more happens), oldest first."""
+        query = select(DossierRow).order_by(DossierRow.created_at, DossierRow.id)
+        if view is DossierView.TODAY:
+            query = query.where(DossierRow.created_day == today)
+        elif view is DossierView.WAITING:
+            query = query.where(DossierRow.state.in_([s.value for s in PENDING_STATES]))
+        elif view is DossierView.ATTENTION:
+            query = query.where(
+                DossierRow.state.in_([DossierState.NEEDS_ATTENTION.value, DossierState.REJECTED.value])
+            )
+        elif view is DossierView.LATE:
+            query = query.where(
+                DossierRow.state == DossierState.ACCEPTED.value,
+                DossierRow.appointment < today,
+                or_(DossierRow.portal_status.is_(None), DossierRow.portal_status.not_in(list(closed))),
+            )
+        if office_code is not None:
+            query = query.where(DossierRow.office_code == office_code)
+        with self.read() as session:
+            rows = session.scalars(query).all()
+        return [self._summary(row) for row in rows]
+
+    def purge_expired(self, *, after: timedelta, actor: str = "retention") -> list[uuid.UUID]:
+        """Purge the personal data (attachments, chip data, form) of every dossier the portal
+        accepted more than `after` ago; what stays is listed in the README (Retention)."""
+        cutoff = self.now() - after
+        with self.read() as session:
+            ids = session.scalars(
+                select(DossierRow.client_id).where(
+                    DossierRow.state == DossierState.ACCEPTED.value,
+                    DossierRow.accepted_at.is_not(None),
+                    DossierRow.accepted_at <= cutoff,
+                    DossierRow.purged_at.is_(None),
+                )
+            ).all()
+        for cid in ids:
+            self.purge_personal(cid, actor=actor)
+        return [uuid.UUID(cid) for cid in ids]
 
     # -- print jobs -----------------------------------------------------------------------------
 
