@@ -343,6 +343,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_vietqr_command(sub)
 
+    from kiosk.dossier_cli import add_dossier_commands
+
+    add_dossier_commands(sub)
+
     account = sub.add_parser("account", help="agent-point accounts").add_subparsers(
         dest="account_command", required=True
     )

@@ -854,6 +854,14 @@ class Store:
                 detail=f"attachments={len(row.attachments)}",
             )
 
+    def dossier_summary(self, client_id: uuid.UUID | str) -> DossierSummary:
+        """The dossier with this client id; DossierNotFound if there is none."""
+        with self.read() as session:
+            row = session.scalar(select(DossierRow).where(DossierRow.client_id == str(client_id)))
+        if row is None:
+            raise DossierNotFound(f"dossier {client_id}: not found")
+        return self._summary(row)
+
     def find_dossier(self, code: str) -> DossierSummary:
         """The dossier with dossier code `code`, or with local reference `code` ("TN-1A2B3C4D", the
         first eight hex digits of its client id) while the portal has not accepted it."""
