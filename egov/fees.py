@@ -12,6 +12,12 @@ Each charge carries a payment reference that becomes the purpose of its VietQR t
 the agency can match a line of its bank statement to a dossier: "LE PHI H01.99-261123-0001",
 "PHI DV H01.99-261123-0001". VietQR allows 25 ASCII characters; when the word and the code do not
 fit together the code alone is kept, since the code is what finds the dossier.
+
+How each charge of a dossier was settled is a `Payment`: the method (a VietQR transfer, cash at an
+agent point's desk, at the desk when the result is collected, a province's payment gateway), where
+it stands, its reference and the staff account that recorded it. Nothing here learns that money
+reached a bank account: a VietQR transfer gives no callback, so a transfer stays "unconfirmed" (or
+"seen" by an agent on the citizen's phone) until the agency reconciles its bank statement.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Protocol
 
 from egov.banks import Bank, Banks, load_banks
@@ -139,15 +146,16 @@ def fees_for(
     channel: Channel | str,
     dossier_reference: str,
     *,
-    agency: ReceivingAccount,
+    agency: ReceivingAccount | None,
     service_charge: int = 0,
     agent: ReceivingAccount | None = None,
 ) -> Fees:
     """The charges of one dossier: the catalogue's state fee for `procedure` on `channel`, to the
-    agency's account, and `service_charge` đồng for the agent point, to `agent` (None: cash).
-    LookupError when the procedure is not offered on the channel; ValueError when the agent's
-    account is the agency's, which would mix the agent's money into the state's."""
-    if agent is not None and agent.same_as(agency):
+    agency's account (None: the agency takes it at its desk only), and `service_charge` đồng for
+    the agent point, to `agent` (None: cash). LookupError when the procedure is not offered on the
+    channel; ValueError when the agent's account is the agency's, which would mix the agent's
+    money into the state's."""
+    if agent is not None and agency is not None and agent.same_as(agency):
         raise ValueError("the service charge cannot be paid into the agency's account")
     info = procedure.channel(channel)
     if info is None:
@@ -167,3 +175,59 @@ def fees_for(
         agent,
     )
     return Fees(state, service)
+
+
+class Method(enum.StrEnum):
+    """How a charge is paid."""
+
+    VIETQR = "vietqr"  # a transfer by the VietQR on the screen or on the receipt
+    CASH = "cash"  # handed to the agent at the desk
+    AT_COUNTER_LATER = "at_counter_later"  # at the desk, when the result is collected
+    GATEWAY = "gateway"  # through the province's payment gateway (egov.payment)
+
+
+class PaymentState(enum.StrEnum):
+    """Where a payment stands, as far as this program can know."""
+
+    UNCONFIRMED = "unconfirmed"  # a transfer was offered; nobody here saw the money arrive
+    SEEN = "seen"  # the agent saw the transfer succeed on the citizen's phone; no bank said so
+    RECEIVED = "received"  # cash in the agent's hands
+    DUE = "due"  # to be paid later, at the desk
+    PAID = "paid"  # the payment gateway says it is paid
+
+
+# Which states each method can be in: cash is only ever in hand, a later payment only ever due,
+# and "seen" is a person's word about a transfer, never about cash.
+_STATES: dict[Method, frozenset[PaymentState]] = {
+    Method.VIETQR: frozenset({PaymentState.UNCONFIRMED, PaymentState.SEEN}),
+    Method.CASH: frozenset({PaymentState.RECEIVED}),
+    Method.AT_COUNTER_LATER: frozenset({PaymentState.DUE}),
+    Method.GATEWAY: frozenset({PaymentState.UNCONFIRMED, PaymentState.PAID}),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Payment:
+    """How one charge of a dossier was settled. No personal data: amounts, the payment reference
+    (the dossier code) and the staff account's user name ("kiosk" at a kiosk)."""
+
+    kind: ChargeKind
+    amount: int | None  # đồng; None for a fee the province sets that no one has confirmed yet
+    method: Method
+    state: PaymentState
+    reference: str  # the transfer's purpose: "LE PHI H01.99-261123-0001"
+    recorded_by: str
+    recorded_at: datetime
+    transaction_id: str = ""  # the payment gateway's, for Method.GATEWAY
+
+    def __post_init__(self) -> None:
+        if self.state not in _STATES[self.method]:
+            raise ValueError(f"a {self.method.value} payment cannot be {self.state.value}")
+        if self.amount is not None and (
+            not isinstance(self.amount, int) or isinstance(self.amount, bool) or self.amount < 0
+        ):
+            raise ValueError(f"{self.kind.value}: amount must be a whole number of dong, at least 0")
+        if self.method is Method.CASH and self.amount is None:
+            raise ValueError("cash is taken for a known amount")
+        if not self.recorded_by:
+            raise ValueError("a payment is recorded by someone")

@@ -11,17 +11,20 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 from typing import Protocol
 
 from egov import forms
 from egov.catalog import Catalog, Procedure
 from egov.dossier import Attachment, Channel, Dossier, Person
+from egov.fees import Charge, ChargeKind, Fees, Method, Payment, PaymentState, ReceivingAccount, fees_for
 from egov.flow import Facts, Flow, Mode, Step
 from egov.identity import IDENTITY_FIELDS, Identity, IdentityError, demo_identity, identity_from_manual
 from egov.outbox import Outcome
+from egov.store.models import Role
 from egov.text import QT_TRANSLATE_NOOP, fold, nfc
+from egov.vietqr import MAX_AMOUNT
 
 
 class PageImage(Protocol):
@@ -66,6 +69,30 @@ NOT_DELEGABLE = QT_TRANSLATE_NOOP(
     "Delegate", "Thủ tục này không được ủy quyền: người có tên trong hồ sơ phải tự đến nộp."
 )
 
+# Who may take cash: staff the office has made accountable for money. A volunteer helps with the
+# papers but does not handle the citizen's money; a kiosk has no one to take it.
+CASH_ROLES = frozenset({Role.AGENT, Role.SUPERVISOR})
+NO_CASH_VOLUNTEER = QT_TRANSLATE_NOOP(
+    "Fee",
+    "Tình nguyện viên không được thu tiền mặt. Hãy để người dân chuyển khoản bằng mã QR, "
+    "hoặc nộp khi nhận kết quả.",
+)
+NO_CASH_KIOSK = QT_TRANSLATE_NOOP(
+    "Fee", "Ki-ốt không nhận tiền mặt. Hãy chuyển khoản bằng mã QR, hoặc nộp tại quầy khi nhận kết quả."
+)
+NO_TRANSFER = QT_TRANSLATE_NOOP(
+    "Fee", "Khoản này không nộp được bằng chuyển khoản ở đây. Hãy chọn cách nộp khác."
+)
+CONFIRM_AMOUNT_FIRST = QT_TRANSLATE_NOOP(
+    "Fee", "Lệ phí này do tỉnh quy định: hãy nhập số tiền đã xác nhận trước khi thu."
+)
+BAD_AMOUNT = QT_TRANSLATE_NOOP("Fee", "Hãy nhập số tiền bằng chữ số, ví dụ 100000.")
+NO_AMOUNT_TO_CONFIRM = QT_TRANSLATE_NOOP("Fee", "Số tiền của khoản này đã biết, không cần nhập.")
+CHOOSE_METHOD: dict[ChargeKind, str] = {
+    ChargeKind.STATE_FEE: QT_TRANSLATE_NOOP("Fee", "Hãy chọn cách nộp lệ phí."),
+    ChargeKind.SERVICE_CHARGE: QT_TRANSLATE_NOOP("Fee", "Hãy chọn cách nộp phí dịch vụ."),
+}
+
 
 @dataclass(frozen=True, slots=True)
 class CheckRow:
@@ -97,12 +124,20 @@ class Visit:
         catalog: Catalog,
         office_code: str,
         agent: str = "",
+        agent_role: Role | None = None,
+        agency: ReceivingAccount | None = None,
+        service_charge: int = 0,
         today: Callable[[], date] = date.today,
     ) -> None:
         self.flow = Flow(mode)
         self.catalog = catalog
         self.office_code = office_code
         self.agent = agent
+        self.agent_role = agent_role
+        # Where state fees go ([fee_account]) and the agent point's own charge; a kiosk belongs
+        # to the agency and charges nothing of its own.
+        self.agency = agency
+        self.service_charge = service_charge if mode is Mode.AGENT else 0
         self._today = today
         self.identity: Identity | None = None
         self.procedure: Procedure | None = None
@@ -113,6 +148,8 @@ class Visit:
         self.consents: dict[Consent, bool] = {}
         self.dossier: Dossier | None = None
         self.outcome: Outcome | None = None
+        self.payments: dict[ChargeKind, Payment] = {}
+        self._confirmed_fee: int | None = None
         self.rating: int | None = None
         self._manual = False
         self._card = False
@@ -125,7 +162,7 @@ class Visit:
             manual_identity=self._manual,
             card_identity=self._card,
             has_documents=bool(proc and proc.documents),
-            has_fee=bool(proc and proc.payable(Channel.DIRECT)),
+            has_fee=bool(proc and (proc.payable(Channel.DIRECT) or self.service_charge > 0)),
             delegated=self.authorised is not None,
         )
 
@@ -392,7 +429,117 @@ class Visit:
         self.outcome = outcome
         return self.advance()
 
+    # -- fee -----------------------------------------------------------------------------------
+
+    def fees(self) -> Fees | None:
+        """The dossier's charges, once it is submitted: their payment references name it (by its
+        code, or by the local reference while the portal has not given one)."""
+        if self.procedure is None or self.outcome is None:
+            return None
+        reference = self.outcome.dossier_code or self.outcome.local_reference
+        fees = fees_for(
+            self.procedure,
+            Channel.DIRECT,
+            reference,
+            agency=self.agency,
+            service_charge=self.service_charge,
+        )
+        if self._confirmed_fee is not None and fees.state_fee.indicative:
+            fees = replace(fees, state_fee=fees.state_fee.confirmed(self._confirmed_fee))
+        return fees
+
+    def due(self) -> list[Charge]:
+        """The charges the fee page asks about: a state fee to pay (or one the province sets,
+        amount unknown), and an agent point's service charge."""
+        fees = self.fees()
+        if fees is None:
+            return []
+        state, service = fees.state_fee, fees.service_charge
+        return [c for c in (state, service) if c.amount > 0 or c.indicative]
+
+    def _due(self, kind: ChargeKind) -> Charge:
+        for charge in self.due():
+            if charge.kind is kind:
+                return charge
+        raise ValueError(f"no {kind.value} is due on this visit")
+
+    def confirm_fee_amount(self, text: str) -> None:
+        """The amount staff confirmed for a fee the province sets ("100.000" or "100000" đồng).
+        A payment recorded before at another amount no longer holds and is dropped."""
+        charge = self._due(ChargeKind.STATE_FEE)
+        if not (charge.indicative or self._confirmed_fee is not None):
+            raise VisitError(NO_AMOUNT_TO_CONFIRM, "amount")
+        digits = "".join(text.split()).replace(".", "")
+        if not (digits.isascii() and digits.isdigit()) or not 1 <= int(digits) <= MAX_AMOUNT:
+            raise VisitError(BAD_AMOUNT, "amount")
+        self._confirmed_fee = int(digits)
+        self.payments.pop(ChargeKind.STATE_FEE, None)
+
+    def record_payment(
+        self,
+        kind: ChargeKind,
+        method: Method,
+        *,
+        paid: bool = False,
+        transaction_id: str = "",
+        now: datetime | None = None,
+    ) -> Payment:
+        """How a charge is paid, as chosen by the citizen or recorded by the agent. A transfer
+        recorded at the agent point is one the agent saw succeed on the citizen's phone; at the
+        kiosk nobody sees it. `paid`: the payment gateway said so. Cash only where an accountable
+        member of staff takes it (never a kiosk, never a volunteer)."""
+        charge = self._due(kind)
+        agent_mode = self.flow.mode is Mode.AGENT
+        if method is Method.CASH:
+            if not agent_mode:
+                raise VisitError(NO_CASH_KIOSK, "cash")
+            if self.agent_role not in CASH_ROLES:
+                raise VisitError(NO_CASH_VOLUNTEER, "cash")
+        if charge.indicative and method is not Method.AT_COUNTER_LATER:
+            raise VisitError(CONFIRM_AMOUNT_FIRST, "amount")
+        # A VietQR needs the agency's account; a gateway only an amount to ask for.
+        if (method is Method.VIETQR and charge.vietqr() is None) or (
+            method is Method.GATEWAY and charge.amount <= 0
+        ):
+            raise VisitError(NO_TRANSFER, method.value)
+        if method is Method.CASH:
+            state = PaymentState.RECEIVED
+        elif method is Method.AT_COUNTER_LATER:
+            state = PaymentState.DUE
+        elif method is Method.GATEWAY:
+            state = PaymentState.PAID if paid else PaymentState.UNCONFIRMED
+        else:
+            state = PaymentState.SEEN if agent_mode else PaymentState.UNCONFIRMED
+        payment = Payment(
+            kind=kind,
+            amount=None if charge.indicative else charge.amount,
+            method=method,
+            state=state,
+            reference=charge.reference,
+            recorded_by=self.agent or "kiosk",
+            recorded_at=now or datetime.now().astimezone(),
+            transaction_id=transaction_id,
+        )
+        self.payments[kind] = payment
+        return payment
+
+    def check_fee(self) -> None:
+        """Every charge due has a way of payment; VisitError naming the first that has none."""
+        for charge in self.due():
+            if charge.kind not in self.payments:
+                raise VisitError(CHOOSE_METHOD[charge.kind], charge.kind.value)
+
+    def transfer_to_print(self) -> Charge | None:
+        """The state fee whose VietQR the receipt carries: chosen at the kiosk and not seen paid,
+        so the citizen can still pay it from the slip. Never one already seen or paid, which a
+        second scan would pay twice."""
+        payment = self.payments.get(ChargeKind.STATE_FEE)
+        if payment is None or (payment.method, payment.state) != (Method.VIETQR, PaymentState.UNCONFIRMED):
+            return None
+        return self._due(ChargeKind.STATE_FEE)
+
     def fee_done(self) -> Step | None:
+        self.check_fee()
         return self.advance()
 
     def receipt_done(self) -> Step | None:
@@ -417,6 +564,8 @@ class Visit:
         self.consents.clear()
         self.dossier = None
         self.outcome = None
+        self.payments.clear()
+        self._confirmed_fee = None
         self.procedure = None
         self.flow.reset()
 

@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     Date,
@@ -261,3 +262,33 @@ class AuditRow(Base):
     detail: Mapped[str] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class PaymentRow(Base):
+    """How one charge of a dossier was paid (egov.fees.Payment): one row per dossier and charge.
+
+    Amounts, the payment reference (the dossier code) and the staff account's user name only:
+    nothing here is personal, so nothing is sealed, and it stays after the dossier is purged."""
+
+    __tablename__ = "payments"
+    __table_args__ = (
+        CheckConstraint("kind IN ('state_fee', 'service_charge')", name="kind"),
+        CheckConstraint("method IN ('vietqr', 'cash', 'at_counter_later', 'gateway')", name="method"),
+        CheckConstraint("state IN ('unconfirmed', 'seen', 'received', 'due', 'paid')", name="state"),
+        CheckConstraint("amount IS NULL OR amount >= 0", name="amount"),
+        Index("ix_payments_client_kind", "client_id", "kind", unique=True),
+        Index("ix_payments_recorded_at", "recorded_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    client_id: Mapped[str] = mapped_column(ForeignKey("dossiers.client_id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16))
+    # đồng; NULL for a fee the province sets whose amount nobody has confirmed yet. BigInteger:
+    # VietQR allows amounts past 2^31.
+    amount: Mapped[int | None] = mapped_column(BigInteger)
+    method: Mapped[str] = mapped_column(String(16))
+    state: Mapped[str] = mapped_column(String(16))
+    reference: Mapped[str] = mapped_column(String(25))  # VietQR's purpose: at most 25 characters
+    transaction_id: Mapped[str | None] = mapped_column(String(64))
+    recorded_by: Mapped[str] = mapped_column(String(64))
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime())
