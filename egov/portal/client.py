@@ -20,9 +20,10 @@ import enum
 import json
 import logging
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Self
 from urllib.parse import quote
 
 import requests
@@ -148,6 +149,8 @@ def _kind_for_status(status: int) -> tuple[FailureKind, bool]:
         return FailureKind.CONFLICT, False
     if status == 413:
         return FailureKind.TOO_LARGE, False
+    if status == 408:
+        return FailureKind.TIMEOUT, True  # the portal gave up waiting for our request: sending again may work
     if status == 429:
         return FailureKind.SERVER, True  # the portal asks us to slow down: later is fine
     if status >= 500:
@@ -157,19 +160,24 @@ def _kind_for_status(status: int) -> tuple[FailureKind, bool]:
     return FailureKind.BAD_REPLY, False  # 1xx/3xx (redirects are not followed) or an unexpected 2xx
 
 
-class PortalClient:
-    """Talks to one portal with one client token. Thread-safe as far as the session is."""
+class HttpPortal:
+    """The HTTP side every connector shares: one session, timeouts, TLS, and trouble as PortalFailure.
+
+    A connector subclasses it with its own authentication and wire format (`PortalClient` for
+    contract v1, `igate.IgateConnector` for the iGate dialect), so both turn exceptions and HTTP
+    statuses into the same failure kinds and the same retry rules.
+    """
+
+    error_key = "error"  # where an error reply carries its machine code
 
     def __init__(
         self,
         base_url: str,
-        token: str,
         timeout: float = 15.0,
         verify_tls: bool = True,
         session: requests.Session | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
-        self._token = token
         # (connect, read): each phase gets the full timeout
         self._timeout = (timeout, timeout)
         self._verify = verify_tls
@@ -181,36 +189,29 @@ class PortalClient:
         if self._own_session:
             self._session.close()
 
-    def __enter__(self) -> PortalClient:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    # -- transport ------------------------------------------------------------------------
-
-    def _request(
+    def _send(
         self,
         method: str,
-        path: str,
+        url: str,
+        headers: dict[str, str],
         *,
-        token: str | None = None,
         params: dict[str, str] | None = None,
         body: bytes | None = None,
-        headers: dict[str, str] | None = None,
     ) -> requests.Response | PortalFailure:
-        all_headers = {
-            "Authorization": f"Bearer {token if token is not None else self._token}",
-            "Accept": "application/json",
-        }
-        all_headers.update(headers or {})
+        """One HTTP exchange; network, TLS and timeout trouble come back as a PortalFailure."""
         try:
             return self._session.request(
                 method,
-                self.base_url + path,
+                url,
                 params=params,
                 data=body,
-                headers=all_headers,
+                headers=headers,
                 timeout=self._timeout,
                 verify=self._verify,
                 allow_redirects=False,  # a redirected POST could be replayed elsewhere; the contract has none
@@ -220,7 +221,7 @@ class PortalClient:
         except requests.exceptions.Timeout as exc:
             return PortalFailure(FailureKind.TIMEOUT, None, type(exc).__name__, True)
         except requests.exceptions.InvalidHeader as exc:
-            # the only configured header is the token: a token with a line break is a bad token
+            # the only configured headers are credentials: one with a line break is a bad credential
             return PortalFailure(FailureKind.UNAUTHORISED, None, type(exc).__name__, False)
         except (
             requests.exceptions.InvalidURL,
@@ -243,7 +244,8 @@ class PortalClient:
         """The reply's JSON, or raise ValueError."""
         return json.loads(response.content.decode("utf-8"))
 
-    def _failure(self, response: requests.Response) -> PortalFailure:
+    def _failure(self, response: requests.Response, error_key: str | None = None) -> PortalFailure:
+        """The failure an HTTP error reply stands for, with the reply's machine code and message."""
         kind, retryable = _kind_for_status(response.status_code)
         reason, error = response.reason or f"HTTP {response.status_code}", ""
         try:
@@ -253,8 +255,9 @@ class PortalClient:
         if isinstance(data, dict):
             if isinstance(data.get("message"), str) and data["message"]:
                 reason = data["message"]
-            if isinstance(data.get("error"), str):
-                error = data["error"]
+            key = error_key or self.error_key
+            if isinstance(data.get(key), str):
+                error = data[key]
         return PortalFailure(
             kind,
             response.status_code,
@@ -267,6 +270,89 @@ class PortalClient:
     def _bad_reply(self, response: requests.Response, what: str) -> PortalFailure:
         log.warning("portal reply to %s does not follow the contract (HTTP %d)", what, response.status_code)
         return PortalFailure(FailureKind.BAD_REPLY, response.status_code, f"malformed reply to {what}", False)
+
+    def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: dict[str, str] | None = None,
+        body: bytes | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> requests.Response | PortalFailure:
+        """One authenticated call to `path` under the base URL: the subclass knows how to sign in."""
+        raise NotImplementedError
+
+    def _deliver(
+        self,
+        dossier: Dossier,
+        path: str,
+        body: bytes,
+        headers: dict[str, str],
+        read: Callable[[requests.Response], SubmitReceipt],
+    ) -> SubmitReceipt | PortalFailure:
+        """POST a dossier's encoded body and read the receipt with `read` (ValueError if malformed)."""
+        if len(body) > MAX_BODY_BYTES:
+            # refuse here: the portal would answer 413 only after the whole upload
+            log.info("dossier %s too large to submit (%d bytes)", dossier.client_id, len(body))
+            return PortalFailure(
+                FailureKind.TOO_LARGE, None, f"body of {len(body)} bytes exceeds the limit", False
+            )
+        response = self._request("POST", path, body=body, headers=headers)
+        if isinstance(response, PortalFailure):
+            log.info("submit of %s failed: %s", dossier.client_id, response.kind.value)
+            return response
+        if response.status_code not in (200, 201):
+            failure = self._failure(response)
+            log.info(
+                "submit of %s refused: HTTP %d %s", dossier.client_id, response.status_code, failure.error
+            )
+            return failure
+        try:
+            receipt = read(response)
+        except ValueError:
+            return self._bad_reply(response, "submit")
+        if receipt.client_id != dossier.client_id:
+            return self._bad_reply(response, "submit")
+        log.info(
+            "dossier %s submitted as %s%s",
+            dossier.client_id,
+            receipt.dossier_code,
+            " (replayed)" if receipt.replayed else "",
+        )
+        return receipt
+
+
+class PortalClient(HttpPortal):
+    """Talks to one portal of contract v1 with one client token. Thread-safe as far as the session is."""
+
+    def __init__(
+        self,
+        base_url: str,
+        token: str,
+        timeout: float = 15.0,
+        verify_tls: bool = True,
+        session: requests.Session | None = None,
+    ) -> None:
+        super().__init__(base_url, timeout, verify_tls, session)
+        self._token = token
+
+    def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: dict[str, str] | None = None,
+        body: bytes | None = None,
+        headers: dict[str, str] | None = None,
+        token: str | None = None,
+    ) -> requests.Response | PortalFailure:
+        all_headers = {
+            "Authorization": f"Bearer {token if token is not None else self._token}",
+            "Accept": "application/json",
+        }
+        all_headers.update(headers or {})
+        return self._send(method, self.base_url + path, all_headers, params=params, body=body)
 
     def _status_call(
         self, path: str, params: dict[str, str] | None, what: str
@@ -286,40 +372,13 @@ class PortalClient:
     def submit(self, dossier: Dossier) -> SubmitReceipt | PortalFailure:
         """Send a dossier with its attachments; safe to call again for the same dossier."""
         body, content_type = encode_submission(dossier)
-        if len(body) > MAX_BODY_BYTES:
-            # refuse here: the portal would answer 413 only after the whole upload
-            log.info("dossier %s too large to submit (%d bytes)", dossier.client_id, len(body))
-            return PortalFailure(
-                FailureKind.TOO_LARGE, None, f"body of {len(body)} bytes exceeds the limit", False
-            )
-        response = self._request(
-            "POST",
+        return self._deliver(
+            dossier,
             f"{API_PREFIX}/dossiers",
-            body=body,
-            headers={"Content-Type": content_type, "Idempotency-Key": str(dossier.client_id)},
+            body,
+            {"Content-Type": content_type, "Idempotency-Key": str(dossier.client_id)},
+            lambda response: SubmitReceipt.from_json(self._json(response)),
         )
-        if isinstance(response, PortalFailure):
-            log.info("submit of %s failed: %s", dossier.client_id, response.kind.value)
-            return response
-        if response.status_code not in (200, 201):
-            failure = self._failure(response)
-            log.info(
-                "submit of %s refused: HTTP %d %s", dossier.client_id, response.status_code, failure.error
-            )
-            return failure
-        try:
-            receipt = SubmitReceipt.from_json(self._json(response))
-        except ValueError:
-            return self._bad_reply(response, "submit")
-        if receipt.client_id != dossier.client_id:
-            return self._bad_reply(response, "submit")
-        log.info(
-            "dossier %s submitted as %s%s",
-            dossier.client_id,
-            receipt.dossier_code,
-            " (replayed)" if receipt.replayed else "",
-        )
-        return receipt
 
     def status(self, code: str) -> DossierStatus | PortalFailure:
         """Where the dossier with this code (mã hồ sơ) stands."""
@@ -419,4 +478,4 @@ class PortalClient:
         return response.content
 
 
-__all__ = ["FailureKind", "PortalClient", "PortalFailure"]
+__all__ = ["FailureKind", "HttpPortal", "PortalClient", "PortalFailure"]
