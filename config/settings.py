@@ -53,6 +53,16 @@ class FeeAccount:
 
 
 @dataclass(frozen=True, slots=True)
+class PaymentSettings:
+    """How the state fee is asked for: the VietQR of [fee_account], or a payment gateway."""
+
+    kind: str
+    url: str
+    timeout_seconds: float
+    verify_tls: bool
+
+
+@dataclass(frozen=True, slots=True)
 class Store:
     url: str
     data_dir: str
@@ -130,6 +140,7 @@ class KioskSettings:
 class Settings:
     office: Office
     fee_account: FeeAccount
+    payment: PaymentSettings
     store: Store
     portal: Portal
     outbox: OutboxSettings
@@ -159,6 +170,7 @@ class Settings:
 _SECTIONS: dict[str, type] = {
     "office": Office,
     "fee_account": FeeAccount,
+    "payment": PaymentSettings,
     "store": Store,
     "portal": Portal,
     "outbox": OutboxSettings,
@@ -174,6 +186,7 @@ _SECTIONS: dict[str, type] = {
 _CHOICES: dict[tuple[str, str], tuple[Any, ...]] = {
     ("office", "mode"): ("kiosk", "agent"),
     ("office", "language"): ("vi", "en"),
+    ("payment", "kind"): ("vietqr", "gateway"),
     ("portal", "kind"): ("training", "http"),
     ("printer", "paper_mm"): (58, 80),
     ("printer", "mask_name"): ("kiosk", "always", "never"),
@@ -205,6 +218,8 @@ _RANGES: dict[tuple[str, str], tuple[float, float]] = {
     ("outbox", "backoff_cap_seconds"): (0.01, 86_400),
     ("outbox", "lease_seconds"): (1, 86_400),
     ("outbox", "poll_seconds"): (0.1, 3600),
+    # Never 0 (requests reads it as "do not wait"); a citizen does not wait minutes at a kiosk.
+    ("payment", "timeout_seconds"): (0.5, 120),
 }
 
 _TYPE_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "true or false"}
@@ -307,6 +322,13 @@ def load_settings(path: str | Path | None = None) -> Settings:
     _check_printer(source, settings.printer)
     _check_outbox(source, settings.outbox, settings.portal)
     _check_fee_account(source, settings.fee_account)
+    if settings.payment.kind == "gateway" and not _secure_or_local(settings.payment.url):
+        # The gateway's token travels in every request, and payers are sent where it says.
+        raise ConfigError(
+            source,
+            "[payment] url",
+            'kind = "gateway" needs a url starting with https:// (http:// only to loopback)',
+        )
     if settings.kiosk.idle_warning_seconds < 20:
         # WCAG 2.2.1: at least 20 seconds to extend a time limit with a simple action.
         raise ConfigError(source, "[kiosk] idle_warning_seconds", "must be at least 20 (WCAG 2.2.1)")
