@@ -72,6 +72,7 @@ class Store:
 class Portal:
     kind: str
     url: str
+    token_url: str
     secrets_file: str
     timeout_seconds: float
     verify_tls: bool
@@ -187,7 +188,7 @@ _CHOICES: dict[tuple[str, str], tuple[Any, ...]] = {
     ("office", "mode"): ("kiosk", "agent"),
     ("office", "language"): ("vi", "en"),
     ("payment", "kind"): ("vietqr", "gateway"),
-    ("portal", "kind"): ("training", "http"),
+    ("portal", "kind"): ("training", "http", "igate"),
     ("printer", "paper_mm"): (58, 80),
     ("printer", "mask_name"): ("kiosk", "always", "never"),
     ("scanner", "colour"): ("colour", "grey", "bw"),
@@ -293,12 +294,18 @@ def load_settings(path: str | Path | None = None) -> Settings:
         }
         built[section] = cls(**values)
     settings = Settings(source=source, **built)
-    if settings.portal.kind == "http" and not _secure_or_local(settings.portal.url):
+    portal = settings.portal
+    if portal.kind in ("http", "igate") and not _secure_or_local(portal.url):
         # The portal token travels in every request: plain HTTP only where it never leaves the machine.
         raise ConfigError(
             source,
             "[portal] url",
-            'kind = "http" needs a url starting with https:// (http:// only to loopback)',
+            f'kind = "{portal.kind}" needs a url starting with https:// (http:// only to loopback)',
+        )
+    if portal.kind == "igate" and portal.token_url and not _secure_or_local(portal.token_url):
+        # The client secret goes to the token endpoint.
+        raise ConfigError(
+            source, "[portal] token_url", "needs to start with https:// (http:// only to loopback)"
         )
     reader = settings.identity.reader.strip()
     if reader not in ("emulator", "pcsc", "none", "") and not reader.startswith("pcsc:"):

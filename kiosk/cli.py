@@ -9,6 +9,7 @@ import logging
 import os
 import sys
 import tempfile
+from contextlib import closing
 from pathlib import Path
 
 from config.settings import ConfigError, Settings, load_settings
@@ -74,15 +75,30 @@ def cmd_agent(args: argparse.Namespace) -> int:
 
 def cmd_portal_serve(args: argparse.Namespace) -> int:
     from egov.catalog import load_catalog
-    from egov.portal.server import serve
+    from egov.portal.server import DEFAULT_CLIENTS, serve
     from ui.services import TRAINING_ADMIN_TOKEN, TRAINING_TOKEN, catalog_lookups
 
     fee, days = catalog_lookups(load_catalog())
     db = args.db or str(_settings(args).data_dir / "training-portal.sqlite3")
     tokens = tuple(t for t in os.environ.get("DVC_PORTAL_TOKENS", TRAINING_TOKEN).split(",") if t)
     admin = os.environ.get("DVC_PORTAL_ADMIN_TOKEN", TRAINING_ADMIN_TOKEN)
-    print(f"Training portal on http://{args.host}:{args.port} (database {db})", file=sys.stderr)
-    serve(args.host, args.port, db, tokens=tokens, admin_token=admin, fees=fee, processing_days=days)
+    # iGate dialect: OAuth2 clients as "id:secret,id:secret"; the training client otherwise.
+    pairs = [p.partition(":") for p in os.environ.get("DVC_PORTAL_CLIENTS", "").split(",") if p]
+    clients = {cid: secret for cid, _, secret in pairs if cid and secret} or DEFAULT_CLIENTS
+    print(
+        f"Training portal ({args.dialect}) on http://{args.host}:{args.port} (database {db})", file=sys.stderr
+    )
+    serve(
+        args.host,
+        args.port,
+        db,
+        tokens=tokens,
+        admin_token=admin,
+        fees=fee,
+        processing_days=days,
+        dialect=args.dialect,
+        clients=clients,
+    )
     return 0
 
 
@@ -137,9 +153,8 @@ def cmd_doctor(args: argparse.Namespace) -> int:
 
 def _check_portal(settings: Settings):  # noqa: ANN202 - returns hardware.doctor.Check
     from egov.catalog import load_catalog
-    from egov.portal.client import PortalClient
     from hardware.doctor import Check
-    from ui.services import TRAINING_TOKEN, portal_token, start_training_portal
+    from ui.services import portal_connector, start_training_portal
 
     if settings.portal.kind == "training":
         with tempfile.TemporaryDirectory() as tmp:
@@ -147,18 +162,18 @@ def _check_portal(settings: Settings):  # noqa: ANN202 - returns hardware.doctor
             portal = start_training_portal(settings, load_catalog(), db=str(Path(tmp) / "doctor.sqlite3"))
             url = portal.start("127.0.0.1", 0)
             try:
-                ok = PortalClient(url, TRAINING_TOKEN, timeout=5).health()
+                with closing(portal_connector(settings, url)) as connector:
+                    ok = connector.health()
             finally:
                 portal.stop()
         detail = "training portal answers on loopback" if ok is True else f"training portal: {ok}"
     else:
-        ok = PortalClient(
-            settings.portal.url,
-            portal_token(settings),
-            timeout=settings.portal.timeout_seconds,
-            verify_tls=settings.portal.verify_tls,
-        ).health()
-        detail = f"{settings.portal.url}: " + ("answers" if ok is True else str(getattr(ok, "kind", ok)))
+        with closing(portal_connector(settings)) as connector:
+            ok = connector.health()
+        kind = getattr(getattr(ok, "kind", None), "value", ok)
+        detail = f"{settings.portal.url} ({settings.portal.kind}): " + (
+            "answers" if ok is True else str(kind)
+        )
     state = "ok" if ok is True else "error"
     vi = "Cổng dịch vụ công trả lời" if state == "ok" else "Không kết nối được cổng dịch vụ công"
     return Check("portal", state, detail, vi)
@@ -299,6 +314,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8700)
     p.add_argument("--db", help="SQLite file; default: training-portal.sqlite3 in the data directory")
+    p.add_argument(
+        "--dialect",
+        choices=("v1", "igate"),
+        default="v1",
+        help="v1: the kiosk's contract only; igate: also a provincial one-stop system's API "
+        "(OAuth2 client credentials from DVC_PORTAL_CLIENTS=id:secret, DVCQG fields)",
+    )
     p.set_defaults(func=cmd_portal_serve)
 
     catalog = sub.add_parser("catalog", help="the procedure catalogue").add_subparsers(

@@ -12,17 +12,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from config.secrets import CLIENT_ID_ENV, CLIENT_SECRET_ENV, TOKEN_ENV, PortalSecrets, load_portal_secrets
 from config.settings import CONFIG_ENV, DATA_DIR_ENV, ConfigError, Settings, load_settings
-from ui.services import portal_token
-
-TOKEN_ENV = "DVC_PORTAL_TOKEN"
 
 
 @pytest.fixture(autouse=True)
 def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     # A developer's own DVC_KIOSK_CONFIG or token must not change what these tests see.
     monkeypatch.delenv(CONFIG_ENV, raising=False)
-    monkeypatch.delenv(TOKEN_ENV, raising=False)
+    for variable in (TOKEN_ENV, CLIENT_ID_ENV, CLIENT_SECRET_ENV):
+        monkeypatch.delenv(variable, raising=False)
     data = tmp_path / "data"
     monkeypatch.setenv(DATA_DIR_ENV, str(data))
     return data
@@ -276,28 +275,38 @@ def test_non_utf8_file_is_refused(tmp_path: Path) -> None:
 # ---- the portal credential --------------------------------------------------------------------
 
 
-def http_settings(tmp_path: Path, secrets: Path | None) -> Settings:
-    lines = ["[portal]", 'kind = "http"', 'url = "https://dvc.example.gov.vn"']
+def portal_settings(tmp_path: Path, secrets: Path | None, kind: str = "http") -> Settings:
+    lines = ["[portal]", f'kind = "{kind}"', 'url = "https://dvc.example.gov.vn"']
     if secrets is not None:
         lines.append(f'secrets_file = "{secrets.as_posix()}"')
     return load_settings(write(tmp_path, "\n".join(lines) + "\n"))
 
 
+def secrets_file(tmp_path: Path, text: str, mode: int = 0o600) -> Path:
+    path = write(tmp_path, text, "secrets.toml")
+    path.chmod(mode)
+    return path
+
+
+def portal_token(settings: Settings) -> str:
+    return load_portal_secrets(settings).token
+
+
 def test_token_from_environment_wins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    secrets = write(tmp_path, 'token = "from-file"\n', "secrets.toml")
+    secrets = secrets_file(tmp_path, 'token = "from-file"\n')
     monkeypatch.setenv(TOKEN_ENV, "from-env")
-    assert portal_token(http_settings(tmp_path, secrets)) == "from-env"
+    assert portal_token(portal_settings(tmp_path, secrets)) == "from-env"
 
 
 def test_token_read_from_secrets_file(tmp_path: Path) -> None:
-    secrets = write(tmp_path, 'token = "from-file"\n', "secrets.toml")
-    assert portal_token(http_settings(tmp_path, secrets)) == "from-file"
+    secrets = secrets_file(tmp_path, 'token = "from-file"\n')
+    assert portal_token(portal_settings(tmp_path, secrets)) == "from-file"
 
 
 def test_secrets_file_without_token_is_refused(tmp_path: Path) -> None:
-    secrets = write(tmp_path, 'tokn = "typo"\n', "secrets.toml")
+    secrets = secrets_file(tmp_path, 'tokn = "typo"\n')
     with pytest.raises(ConfigError) as caught:
-        portal_token(http_settings(tmp_path, secrets))
+        portal_token(portal_settings(tmp_path, secrets))
     assert str(secrets) in str(caught.value)
     assert caught.value.key == "token"
 
@@ -305,16 +314,73 @@ def test_secrets_file_without_token_is_refused(tmp_path: Path) -> None:
 def test_missing_secrets_file_is_refused(tmp_path: Path) -> None:
     secrets = tmp_path / "absent.toml"
     with pytest.raises(ConfigError) as caught:
-        portal_token(http_settings(tmp_path, secrets))
+        portal_token(portal_settings(tmp_path, secrets))
     assert str(secrets) in str(caught.value)
 
 
 def test_secrets_file_token_never_reaches_the_error(tmp_path: Path) -> None:
     # A token of the wrong type: the message names the key, not what was written there.
-    secrets = write(tmp_path, "token = 123456789\n", "secrets.toml")
+    secrets = secrets_file(tmp_path, "token = 123456789\n")
     with pytest.raises(ConfigError) as caught:
-        portal_token(http_settings(tmp_path, secrets))
+        portal_token(portal_settings(tmp_path, secrets))
     assert "123456789" not in str(caught.value)
+
+
+@pytest.mark.parametrize("mode", [0o640, 0o604, 0o644, 0o660])
+def test_secrets_file_others_can_read_is_refused_in_both_languages(tmp_path: Path, mode: int) -> None:
+    secrets = secrets_file(tmp_path, 'token = "s3cr3t-value"\n', mode)
+    with pytest.raises(ConfigError) as caught:
+        portal_token(portal_settings(tmp_path, secrets))
+    message = str(caught.value)
+    assert str(secrets) in message
+    assert f"chmod 600 {secrets}" in message
+    assert "nhóm hoặc người khác" in message and "group or others" in message
+    assert f"{mode:04o}" in message
+    assert "s3cr3t-value" not in message
+
+
+def test_igate_client_credentials_from_the_secrets_file(tmp_path: Path) -> None:
+    secrets = secrets_file(tmp_path, 'client_id = "kiosk-h01"\nclient_secret = "s3cr3t-value"\n')
+    loaded = load_portal_secrets(portal_settings(tmp_path, secrets, "igate"))
+    assert (loaded.client_id, loaded.client_secret) == ("kiosk-h01", "s3cr3t-value")
+    # Printed in a log line or a traceback, the credentials do not show the secret.
+    assert "s3cr3t-value" not in repr(loaded)
+
+
+def test_igate_client_credentials_from_the_environment_win(tmp_path: Path) -> None:
+    secrets = secrets_file(tmp_path, 'client_id = "file-id"\nclient_secret = "file-secret"\n')
+    env = {CLIENT_ID_ENV: "env-id", CLIENT_SECRET_ENV: "env-secret"}
+    loaded = load_portal_secrets(portal_settings(tmp_path, secrets, "igate"), env)
+    assert loaded == PortalSecrets(client_id="env-id", client_secret="env-secret")
+
+
+def test_igate_without_credentials_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_portal_secrets(portal_settings(tmp_path, None, "igate"), {})
+    assert caught.value.key == "[portal] secrets_file"
+    assert CLIENT_ID_ENV in str(caught.value) and CLIENT_SECRET_ENV in str(caught.value)
+
+
+def test_igate_secrets_file_missing_the_secret_is_refused(tmp_path: Path) -> None:
+    secrets = secrets_file(tmp_path, 'client_id = "kiosk-h01"\n')
+    with pytest.raises(ConfigError) as caught:
+        load_portal_secrets(portal_settings(tmp_path, secrets, "igate"), {})
+    assert caught.value.key == "client_secret"
+
+
+@pytest.mark.parametrize(
+    ("lines", "key"),
+    [
+        (['url = "http://dvc.example.gov.vn"'], "[portal] url"),
+        (
+            ['url = "https://dvc.example.gov.vn"', 'token_url = "http://sso.example.gov.vn/token"'],
+            "[portal] token_url",
+        ),
+    ],
+)
+def test_igate_secrets_travel_only_over_tls(tmp_path: Path, lines: list[str], key: str) -> None:
+    error = refused(write(tmp_path, "\n".join(["[portal]", 'kind = "igate"', *lines]) + "\n"))
+    assert error.key == key
 
 
 # ---- fuzz -------------------------------------------------------------------------------------
@@ -322,7 +388,7 @@ def test_secrets_file_token_never_reaches_the_error(tmp_path: Path) -> None:
 SECTION_KEYS = {
     "office": ["name", "code", "address", "hotline", "mode", "language", "service_charge"],
     "store": ["url", "data_dir"],
-    "portal": ["kind", "url", "secrets_file", "timeout_seconds", "verify_tls"],
+    "portal": ["kind", "url", "token_url", "secrets_file", "timeout_seconds", "verify_tls"],
     "training_portal": ["host", "port", "db"],
     "identity": ["demo", "reader", "card_profile", "csca"],
     "camera": ["source"],

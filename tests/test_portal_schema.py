@@ -9,37 +9,54 @@ malformed request never leaves a dossier behind.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, MutableMapping
+from pathlib import Path
 
 import pytest
+import requests
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable
 from schemathesis.generation.modes import GenerationMode
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
+from egov.portal.igate_contract import OPENAPI_PATH, TOKEN_PATH
 from egov.portal.server import TrainingPortal
 
 TOKEN = "training-token"
 ADMIN = "training-admin"
+CLIENT_ID, CLIENT_SECRET = "schema-client", "schema-secret"
 # Enough for schemathesis to reach every branch of the validation it can see from the schema, few
 # enough that the whole file stays well under a minute on two busy cores.
-MAX_EXAMPLES = 30
+MAX_EXAMPLES = 25
 
 FEES = {("2.000815", "direct"): 2000, ("1.004222", "online"): 10000}
 
 
-@pytest.fixture(scope="module")
-def portal(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TrainingPortal]:
+def start_portal(folder: Path, dialect: str) -> TrainingPortal:
     server = TrainingPortal(
-        tmp_path_factory.mktemp("schema") / "portal.sqlite3",
+        folder / "portal.sqlite3",
         fees=lambda code, channel: FEES.get((code, channel)),
         processing_days=lambda code, channel: 3,
+        dialect=dialect,
+        clients={CLIENT_ID: CLIENT_SECRET},
+        token_lifetime=3600,  # outlasts the run: every request carries one good token
     )
     server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
+    return server
+
+
+@pytest.fixture
+def v1_portal(tmp_path: Path) -> Iterator[TrainingPortal]:
+    server = start_portal(tmp_path, "v1")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def igate_portal(tmp_path: Path) -> Iterator[TrainingPortal]:
+    server = start_portal(tmp_path, "igate")
+    yield server
+    server.stop()
 
 
 def align_idempotency_key(case: schemathesis.Case) -> None:
@@ -113,5 +130,15 @@ def fuzz(portal: TrainingPortal, document_path: str, auth: Callable[[schemathesi
             run_operation(operation, mode, portal, auth)
 
 
-def test_v1_contract_holds_for_any_request(portal: TrainingPortal) -> None:
-    fuzz(portal, "/openapi.json", lambda case: f"Bearer {ADMIN if '/admin/' in case.path else TOKEN}")
+def test_v1_contract_holds_for_any_request(v1_portal: TrainingPortal) -> None:
+    fuzz(v1_portal, "/openapi.json", lambda case: f"Bearer {ADMIN if '/admin/' in case.path else TOKEN}")
+
+
+def test_igate_dialect_holds_for_any_request(igate_portal: TrainingPortal) -> None:
+    reply = requests.post(
+        igate_portal.url + TOKEN_PATH,
+        data={"grant_type": "client_credentials", "client_id": CLIENT_ID, "client_secret": CLIENT_SECRET},
+        timeout=10,
+    )
+    token = reply.json()["access_token"]
+    fuzz(igate_portal, OPENAPI_PATH, lambda case: f"Bearer {token}")

@@ -1,6 +1,6 @@
 """The composition root shared by both apps: settings in, working parts out, no Qt.
 
-Builds the catalogue, the store, the portal client (starting the training portal in-process on
+Builds the catalogue, the store, the portal connector (starting the training portal in-process on
 loopback when the office has no real portal), the camera and the printer, each from settings.
 Tests and the `screenshot` command build the same services, so they exercise the real wiring.
 """
@@ -8,16 +8,15 @@ Tests and the `screenshot` command build the same services, so they exercise the
 from __future__ import annotations
 
 import logging
-import os
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from config.secrets import PortalSecrets, load_portal_secrets
 from config.settings import ConfigError, Settings
 from egov.catalog import Catalog, load_catalog
 from egov.outbox import Backoff, Outbox
-from egov.portal.client import PortalClient
+from egov.portal.connector import PortalConnector, build_connector
 from egov.portal.server import TrainingPortal
 from egov.sender import Sender
 from egov.store import Store, open_store
@@ -27,7 +26,6 @@ from hardware.scanner.camera import Camera, SharedCamera, camera_from_config
 
 log = logging.getLogger(__name__)
 
-TOKEN_ENV = "DVC_PORTAL_TOKEN"
 TRAINING_TOKEN = "training-token"
 TRAINING_ADMIN_TOKEN = "training-admin"
 
@@ -37,7 +35,7 @@ class Services:
     settings: Settings
     catalog: Catalog
     store: Store
-    portal: PortalClient
+    portal: PortalConnector
     camera: Camera
     printer: Printer
     receipts_dir: Path
@@ -78,20 +76,15 @@ class Services:
         self.closers.clear()
 
 
-def portal_token(settings: Settings) -> str:
-    """The portal credential: the environment first, then the secrets file; never the UI."""
-    token = os.environ.get(TOKEN_ENV, "")
-    if token or not settings.portal.secrets_file:
-        return token
-    path = settings.portal.secrets_file
-    try:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(path, "(file)", f"cannot read secrets: {exc.__class__.__name__}") from None
-    value = data.get("token")
-    if not isinstance(value, str) or not value:
-        raise ConfigError(path, "token", "expected a non-empty text")
-    return value
+def portal_connector(settings: Settings, training_url: str | None = None) -> PortalConnector:
+    """The office's portal connector; with `[portal] kind = "training"`, the one for the training
+    portal the caller started at `training_url`. Credentials come from the environment or the
+    secrets file (config/secrets.py), never from the UI."""
+    if settings.portal.kind == "training":
+        if training_url is None:
+            raise ValueError("the training portal's url is needed for [portal] kind = training")
+        return build_connector(settings.portal, PortalSecrets(token=TRAINING_TOKEN), training_url)
+    return build_connector(settings.portal, load_portal_secrets(settings))
 
 
 def catalog_lookups(
@@ -123,17 +116,13 @@ def start_training_portal(settings: Settings, catalog: Catalog, db: str | None =
 def build_services(settings: Settings) -> Services:
     catalog = load_catalog()
     closers: list = []
-    training = None
+    training, training_url = None, None
     if settings.portal.kind == "training":
         training = start_training_portal(settings, catalog)
-        url = training.start(settings.training_portal.host, settings.training_portal.port)
+        training_url = training.start(settings.training_portal.host, settings.training_portal.port)
         closers.append(training.stop)
-        token = TRAINING_TOKEN
-    else:
-        url, token = settings.portal.url, portal_token(settings)
-    portal = PortalClient(
-        url, token, timeout=settings.portal.timeout_seconds, verify_tls=settings.portal.verify_tls
-    )
+    portal = portal_connector(settings, training_url)
+    closers.append(portal.close)
     store = open_store(settings)
     closers.append(store.close)
     receipts = settings.data_dir / "receipts"

@@ -27,12 +27,12 @@ import re
 import socket
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import datetime
 from email.message import EmailMessage, Message
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from egov.portal.contract import (
@@ -62,6 +62,9 @@ DaysLookup = Callable[[str, str], int | None]
 
 DEFAULT_TOKENS = ("training-token",)
 DEFAULT_ADMIN_TOKEN = "training-admin"
+# The iGate dialect's OAuth2 client (client id → secret) for practice; tests and offices set their own.
+DEFAULT_CLIENTS = {"training-client": "training-secret"}
+DIALECTS = ("v1", "igate")
 MAX_JSON_BODY = 64 * 1024  # the admin status call carries a number and a note
 
 # RFC 2046 boundary characters; checked before the boundary is put into a header we parse.
@@ -107,7 +110,8 @@ CREATE TABLE IF NOT EXISTS counters (
 """
 
 # (path pattern, {method: route name}); the route name is what gets logged, never the raw path.
-_ROUTES: list[tuple[re.Pattern[str], dict[str, str]]] = [
+Routes = list[tuple[re.Pattern[str], dict[str, str]]]
+_ROUTES: Routes = [
     (re.compile(r"/health"), {"GET": "health"}),
     (re.compile(r"/openapi\.json"), {"GET": "openapi"}),
     (re.compile(API_PREFIX + r"/dossiers"), {"GET": "find", "POST": "submit"}),
@@ -156,6 +160,10 @@ class TrainingPortal:
     `fees(procedure_code, channel)` and `processing_days(procedure_code, channel)` come from the
     catalogue (the caller wires them); without them every fee is unknown (404) and no appointment
     date is given. `clock` returns the current aware datetime; tests inject it to cross midnight.
+
+    `dialect="igate"` adds the routes of a provincial one-stop system (`igate_server.py`: OAuth2
+    client credentials from `clients`, tokens valid `token_lifetime` seconds by `clock`, DVCQG
+    field names) beside the v1 contract, over the same store.
     """
 
     def __init__(
@@ -168,7 +176,12 @@ class TrainingPortal:
         *,
         clock: Callable[[], datetime] | None = None,
         max_body_bytes: int = MAX_BODY_BYTES,
+        dialect: str = "v1",
+        clients: Mapping[str, str] = DEFAULT_CLIENTS,
+        token_lifetime: int = 300,
     ) -> None:
+        if dialect not in DIALECTS:
+            raise ValueError(f"unknown portal dialect {dialect!r}; known: {', '.join(DIALECTS)}")
         self.db_path = os.fspath(db_path)
         self._tokens = tuple(t.encode("utf-8") for t in tokens if t)
         self._admin_token = admin_token.encode("utf-8")
@@ -178,6 +191,14 @@ class TrainingPortal:
         self.max_body_bytes = max_body_bytes
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
+        self.dialect = dialect
+        self.handler: type[_Handler] = _Handler
+        if dialect == "igate":
+            # Imported here: the dialect's module builds on this one.
+            from egov.portal.igate_server import IgateHandler, TokenIssuer
+
+            self.handler = IgateHandler
+            self.tokens = TokenIssuer(clients, token_lifetime, self._clock)
         self._init_db()
 
     # -- lifecycle -------------------------------------------------------------------------
@@ -465,11 +486,15 @@ class _Server(ThreadingHTTPServer):
         if ":" in host:
             self.address_family = socket.AF_INET6
         self.portal = portal
-        super().__init__((host, port), _Handler)
+        super().__init__((host, port), portal.handler)
 
 
 class _Handler(BaseHTTPRequestHandler):
+    """Contract v1. A dialect subclasses it with more `routes` and its own auth and error shape."""
+
     server: _Server
+    routes: ClassVar[Routes] = _ROUTES
+    public_routes: ClassVar[frozenset[str]] = frozenset(_PUBLIC_ROUTES)
     server_version = f"dvc-training-portal/{SERVER_VERSION}"
     protocol_version = "HTTP/1.1"
     timeout = 30  # seconds a client may stall mid-request before its thread gives up
@@ -507,13 +532,11 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             route, params, query = self._route()
             self._route_name = route
-            if route not in _PUBLIC_ROUTES and not self.server.portal.authorised(
-                self.headers.get("Authorization"), admin=route.startswith("admin")
-            ):
+            if route not in self.public_routes and not self._authorised(route):
                 raise ContractError("unauthorised")
             getattr(self, f"_on_{route}")(params, query)
         except ContractError as error:
-            extra = {"WWW-Authenticate": 'Bearer realm="dvc-portal"'} if error.code == "unauthorised" else {}
+            extra = self._challenge(error)
             if error.code == "method_not_allowed":
                 extra["Allow"] = self._allow
             self._send_error(error, extra)
@@ -523,10 +546,23 @@ class _Handler(BaseHTTPRequestHandler):
             log.exception("internal error on route %s", self._route_name)
             self._send_error(ContractError("internal"), {})
 
+    def _authorised(self, route: str) -> bool:
+        """Whether the request may use `route` (public routes never ask)."""
+        return self.server.portal.authorised(
+            self.headers.get("Authorization"), admin=route.startswith("admin")
+        )
+
+    def _challenge(self, error: ContractError) -> dict[str, str]:
+        """Extra headers of an error reply: how to authenticate, after a 401."""
+        return {"WWW-Authenticate": 'Bearer realm="dvc-portal"'} if error.code == "unauthorised" else {}
+
+    def _error_body(self, error: ContractError) -> dict[str, str]:
+        return error.to_json()
+
     def _route(self) -> tuple[str, dict[str, str], dict[str, list[str]]]:
         split = urlsplit(self.path)
         path = split.path.rstrip("/") or "/"
-        for pattern, methods in _ROUTES:
+        for pattern, methods in self.routes:
             match = pattern.fullmatch(path)
             if match is None:
                 continue
@@ -549,7 +585,8 @@ class _Handler(BaseHTTPRequestHandler):
             raise ContractError("length_required")  # the contract needs the size before the body
         value = self.headers.get("Content-Length")
         if value is None:
-            raise ContractError("length_required")
+            # RFC 9112 §6.3: a request with neither Content-Length nor Transfer-Encoding has no body.
+            return 0
         if not value.strip().isdigit() or not value.strip().isascii():
             raise ContractError("bad_request")
         return int(value.strip())
@@ -617,7 +654,7 @@ class _Handler(BaseHTTPRequestHandler):
         if self.command == "HEAD":
             self.close_connection = True
         try:
-            self._send_json(error.http_status, error.to_json(), extra)
+            self._send_json(error.http_status, self._error_body(error), extra)
             if self._linger:
                 self._lingering_close()
         except OSError:
@@ -773,6 +810,10 @@ def serve(
     *,
     fees: FeeLookup | None = None,
     processing_days: DaysLookup | None = None,
+    dialect: str = "v1",
+    clients: Mapping[str, str] = DEFAULT_CLIENTS,
 ) -> None:
     """Run the training portal in the foreground until Ctrl-C (the `dvc-kiosk portal serve` command)."""
-    TrainingPortal(db, tokens, admin_token, fees, processing_days).serve_forever(host, port)
+    TrainingPortal(
+        db, tokens, admin_token, fees, processing_days, dialect=dialect, clients=clients
+    ).serve_forever(host, port)

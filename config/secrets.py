@@ -1,0 +1,99 @@
+"""The portal credentials: from the environment or a private secrets file, nowhere else.
+
+Credentials never come from the catalogue, the UI or the main configuration file, which many
+people may read. A secrets file (`[portal] secrets_file`, e.g. /etc/dvc-kiosk/secrets.toml) is
+refused unless only its owner can read it, the way ssh treats a private key. Error messages name
+the file and the key, never the value, and nothing here logs.
+
+    token = "…"            # [portal] kind = "http": the bearer token of the v1 contract
+    client_id = "…"        # [portal] kind = "igate": OAuth2 client credentials
+    client_secret = "…"
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from config.settings import ConfigError, Settings
+
+TOKEN_ENV = "DVC_PORTAL_TOKEN"
+CLIENT_ID_ENV = "DVC_KIOSK_PORTAL_CLIENT_ID"
+CLIENT_SECRET_ENV = "DVC_KIOSK_PORTAL_CLIENT_SECRET"
+
+# Which keys each kind of portal needs, and the environment variable that may give each one.
+_NEEDED: dict[str, tuple[tuple[str, str], ...]] = {
+    "training": (),
+    "http": (("token", TOKEN_ENV),),
+    "igate": (("client_id", CLIENT_ID_ENV), ("client_secret", CLIENT_SECRET_ENV)),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PortalSecrets:
+    """What the connector presents to the portal. repr() leaves the secrets out, for logs and tracebacks."""
+
+    token: str = field(default="", repr=False)
+    client_id: str = ""
+    client_secret: str = field(default="", repr=False)
+
+
+def _read_private_toml(path: Path) -> dict[str, object]:
+    try:
+        info = path.stat()
+    except OSError as exc:
+        raise ConfigError(
+            str(path),
+            "(file)",
+            f"không đọc được tệp bí mật / cannot read the secrets file: {type(exc).__name__}",
+        ) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise ConfigError(str(path), "(file)", "không phải tệp thường / not a regular file")
+    if info.st_mode & 0o077:
+        mode = stat.S_IMODE(info.st_mode)
+        raise ConfigError(
+            str(path),
+            "(file)",
+            f"nhóm hoặc người khác đọc được tệp bí mật (quyền {mode:04o}); hãy chạy: chmod 600 {path} / "
+            f"the secrets file is open to group or others (mode {mode:04o}); run: chmod 600 {path}",
+        )
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        # The decoder's message can quote the line, and the line may hold the secret.
+        raise ConfigError(
+            str(path),
+            "(file)",
+            f"không đọc được tệp bí mật / cannot read the secrets file: {type(exc).__name__}",
+        ) from None
+
+
+def load_portal_secrets(settings: Settings, environ: Mapping[str, str] | None = None) -> PortalSecrets:
+    """The credentials `[portal] kind` needs: each from its environment variable, else the secrets file."""
+    env = os.environ if environ is None else environ
+    needed = _NEEDED[settings.portal.kind]
+    values = {key: env.get(variable, "") for key, variable in needed}
+    missing = [key for key, value in values.items() if not value]
+    if missing:
+        file = settings.portal.secrets_file
+        if not file:
+            if settings.portal.kind == "http":
+                return PortalSecrets()  # a portal on loopback may need no token
+            variables = ", ".join(variable for key, variable in needed if key in missing)
+            raise ConfigError(
+                settings.source,
+                "[portal] secrets_file",
+                f"thiếu thông tin đăng nhập cổng: đặt secrets_file hoặc biến {variables} / "
+                f"no portal credentials: set secrets_file or {variables}",
+            )
+        data = _read_private_toml(Path(file))
+        for key in missing:
+            value = data.get(key)
+            if not isinstance(value, str) or not value:
+                raise ConfigError(file, key, "cần một chuỗi không rỗng / expected a non-empty text")
+            values[key] = value
+    return PortalSecrets(**values)
