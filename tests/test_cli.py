@@ -282,18 +282,23 @@ def wait_for_health(url: str, process: subprocess.Popen[str], attempts: int = 30
     pytest.fail("portal serve did not answer /health")
 
 
-def test_portal_serve_takes_a_dossier_and_stops_on_ctrl_c(data_dir: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("dialect", ["v1", "igate"])
+def test_portal_serve_takes_a_dossier_and_stops_on_ctrl_c(
+    data_dir: Path, tmp_path: Path, dialect: str
+) -> None:
     from egov.dossier import Channel, Dossier, Person
     from egov.portal.client import PortalClient
     from egov.portal.contract import SubmitReceipt
+    from egov.portal.igate import IgateConnector
 
     port = free_port()
     db = tmp_path / "portal.sqlite3"
     env = env_for(data_dir)
     env.pop("DVC_PORTAL_TOKENS", None)
     env.pop("DVC_PORTAL_ADMIN_TOKEN", None)
+    env["DVC_PORTAL_CLIENTS"] = "kiosk-cli:bí-mật"
     process = subprocess.Popen(
-        [str(DVC_KIOSK), "portal", "serve", "--port", str(port), "--db", str(db)],
+        [str(DVC_KIOSK), "portal", "serve", "--port", str(port), "--db", str(db), "--dialect", dialect],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -311,7 +316,12 @@ def test_portal_serve_takes_a_dossier_and_stops_on_ctrl_c(data_dir: Path, tmp_pa
             channel=Channel.DIRECT,
             form={"ho_ten_tre": "Nguyễn Văn Bé"},
         )
-        with PortalClient(url, "training-token", timeout=10) as client:
+        connector = (
+            PortalClient(url, "training-token", timeout=10)
+            if dialect == "v1"
+            else IgateConnector(url, "kiosk-cli", "bí-mật", timeout=10)
+        )
+        with connector as client:
             receipt = client.submit(dossier)
             assert isinstance(receipt, SubmitReceipt), receipt
             assert receipt.dossier_code.startswith("H01.99-")
