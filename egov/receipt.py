@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Literal, Protocol
 
+from egov.fees import Charge, ChargeKind, Method, Payment, PaymentState
 from egov.identity import demo_identity
 from egov.outbox import local_reference
 from egov.text import nfc
@@ -100,6 +101,11 @@ ONE_STOP_DESK = "Bộ phận tiếp nhận và trả kết quả"
 REPRINT_MARK = "BẢN IN LẠI"
 SAMPLE_MARK = "MẪU — không có giá trị"
 QUEUED_LINE = "Đã ghi nhận, sẽ gửi khi có mạng"
+TRANSFER_TITLE = "NỘP LỆ PHÍ BẰNG CHUYỂN KHOẢN"
+TRANSFER_CAPTION = "Quét bằng ứng dụng ngân hàng để nộp lệ phí"
+TRAINING_ACCOUNT = "TÀI KHOẢN ĐÀO TẠO — KHÔNG CHUYỂN TIỀN THẬT"
+PROVINCE_SET = "theo mức thu do tỉnh quy định"
+CHARGE_NAMES = {ChargeKind.STATE_FEE: "Lệ phí", ChargeKind.SERVICE_CHARGE: "Phí dịch vụ"}
 NOT_YET = "sẽ thông báo sau"
 MISSING = "—"
 
@@ -174,6 +180,53 @@ def format_money(amount: int) -> str:
     return f"{amount:,}".replace(",", ".") + " đ"
 
 
+def payment_words(payment: Payment) -> str:
+    """How a charge was paid, as the slip says it: "đã thu tiền mặt — canbo.an", "chuyển khoản —
+    chưa xác nhận", "nộp khi nhận kết quả". Nothing is called paid that no one saw paid."""
+    who = clean(payment.recorded_by)
+    if payment.method is Method.CASH:
+        return f"đã thu tiền mặt — {who}"
+    if payment.method is Method.AT_COUNTER_LATER:
+        return "nộp khi nhận kết quả"
+    if payment.method is Method.GATEWAY:
+        paid = payment.state is PaymentState.PAID
+        return "đã nộp qua cổng thanh toán" if paid else "qua cổng thanh toán — chưa xác nhận"
+    if payment.state is PaymentState.SEEN:
+        # The agent's word on what the citizen's banking app showed; no bank has confirmed it.
+        return f"chuyển khoản — {who} đã xem trên điện thoại"
+    return "chuyển khoản — chưa xác nhận"
+
+
+def payment_line(payment: Payment) -> tuple[str, str]:
+    """A charge's line on the receipt: ("Lệ phí", "15.000 đ (chuyển khoản — chưa xác nhận)")."""
+    amount = PROVINCE_SET if payment.amount is None else format_money(payment.amount)
+    return CHARGE_NAMES[payment.kind], f"{amount} ({payment_words(payment)})"
+
+
+def _transfer(charge: Charge) -> list[Block]:
+    """The state fee's VietQR, below the tracking QR and apart from it, with everything a citizen
+    needs to type the transfer by hand when the QR will not scan."""
+    qr = charge.vietqr()
+    account = charge.account
+    if qr is None or account is None:
+        return []
+    blocks: list[Block] = [Rule(), Text(TRANSFER_TITLE, bold=True, align="center")]
+    if account.training:
+        # Above the QR: whoever scans first must read it first.
+        blocks += [Spacer(8), Text(TRAINING_ACCOUNT, bold=True, align="center")]
+    return [
+        *blocks,
+        QR(qr.payload(), TRANSFER_CAPTION),
+        KeyValue("Số tiền", format_money(charge.amount)),
+        KeyValue("Ngân hàng", _value(account.bank.short_name)),
+        KeyValue("Số tài khoản", _value(account.account)),
+        KeyValue("Chủ tài khoản", _value(account.name)),
+        Text("Nội dung chuyển khoản:", align="center"),
+        # Large and on a line of its own: the words a citizen types when the QR will not scan.
+        Title(_value(charge.reference), Size.LARGE),
+    ]
+
+
 def _masthead(office_name: str, office_address: str) -> list[Block]:
     return [
         Text(clean(office_name) or MISSING, bold=True, align="center"),
@@ -208,10 +261,15 @@ def dossier_receipt(
     reprinted_at: datetime | None = None,
     sample: bool = False,
     queued: bool = False,
+    fee_lines: Sequence[tuple[str, str]] = (),
+    transfer: Charge | None = None,
 ) -> list[Block]:
     """The slip handed to the applicant when a dossier is received.
 
     `documents` holds (name, originals, copies); a negative or missing count prints as none.
+    `fee_lines`, when given, replace the one "Lệ phí" line: each charge with how it was paid
+    (`payment_line`). `transfer`: the state fee to pay by VietQR, printed as a second QR after
+    the tracking QR, with the account and the transfer's purpose in words.
     When `queued` the portal has not yet given a dossier code, so `dossier_code` carries the kiosk's
     local reference and the slip says the dossier will be sent once the network is back. Any value
     may be empty or None: the slip then says "—" (or "sẽ thông báo sau" for the appointment)
@@ -252,7 +310,11 @@ def dossier_receipt(
         blocks.append(KeyValue("Kết quả", clean(result)))
     if clean(return_method):
         blocks.append(KeyValue("Nhận kết quả", clean(return_method)))
-    blocks += [KeyValue("Lệ phí", _value(fee_text)), Rule()]
+    if fee_lines:
+        blocks += [KeyValue(clean(key), _value(value)) for key, value in fee_lines]
+    else:
+        blocks.append(KeyValue("Lệ phí", _value(fee_text)))
+    blocks.append(Rule())
     url = clean(tracking_url)
     if url:
         blocks.append(QR(url, "Quét mã để tra cứu hồ sơ"))
@@ -260,6 +322,8 @@ def dossier_receipt(
     blocks.append(Text(f"Mã tra cứu: {code}", bold=True, align="center"))
     if url and url != code:
         blocks.append(Text(f"Tra cứu tại: {_short_address(url)}", align="center"))
+    if transfer is not None:
+        blocks += _transfer(transfer)
     if clean(hotline):
         blocks.append(Text(f"Đường dây nóng: {clean(hotline)}", align="center"))
     if sample:
@@ -435,13 +499,17 @@ def receipt_for_dossier(
     appointment: date | None = None,
     reprint: bool = False,
     reprinted_at: datetime | None = None,
+    payments: Sequence[Payment] = (),
+    transfer: Charge | None = None,
 ) -> list[Block]:
     """The receipt of a dossier as the store keeps it: at the end of a visit, and again from the
     command line or a reprint.
 
     Without a dossier code the portal has not accepted it yet: the slip carries the local reference
     and no appointment. With one and no `appointment` from the portal, the date is counted here, in
-    working days from the day the dossier was received (`calendar`).
+    working days from the day the dossier was received (`calendar`). With `payments`, the state fee
+    and the service charge are printed apart, each with how it was paid (a state fee nobody was
+    asked to pay, being free, keeps the catalogue's words); `transfer` adds the state fee's VietQR.
     """
     queued = not dossier_code
     code = dossier_code or local_reference(dossier.client_id)
@@ -450,6 +518,14 @@ def receipt_for_dossier(
     received = dossier.created_at
     if appointment is None and not queued and info is not None:
         appointment = calendar.add_working_days(received.date(), info.processing_days)
+    fee_text = info.fee_text() if info is not None else format_money(dossier.fee)
+    paid = {payment.kind: payment for payment in payments}
+    fee_lines: list[tuple[str, str]] = []
+    if paid:
+        state = paid.get(ChargeKind.STATE_FEE)
+        fee_lines.append(payment_line(state) if state else (CHARGE_NAMES[ChargeKind.STATE_FEE], fee_text))
+        if ChargeKind.SERVICE_CHARGE in paid:
+            fee_lines.append(payment_line(paid[ChargeKind.SERVICE_CHARGE]))
     counts = {d.code: (d.originals, d.copies) for d in procedure.documents} if procedure else {}
     documents: list[tuple[str, int, int]] = []
     for attachment in dossier.attachments:
@@ -468,7 +544,7 @@ def receipt_for_dossier(
         documents=documents,
         received_at=received,
         appointment=appointment,
-        fee_text=info.fee_text() if info is not None else format_money(dossier.fee),
+        fee_text=fee_text,
         # No portal address (a training portal on a passing port): the code alone, which staff
         # and hardware.qr look up as well.
         tracking_url=tracking_url(tracking_base_url, code) if tracking_base_url and not queued else code,
@@ -478,6 +554,8 @@ def receipt_for_dossier(
         reprinted_at=reprinted_at,
         sample=dossier.applicant.id_number == DEMO_ID_NUMBER,
         queued=queued,
+        fee_lines=fee_lines,
+        transfer=transfer,
     )
 
 
