@@ -31,10 +31,12 @@ def env_for(data_dir: Path) -> dict[str, str]:
     return env
 
 
-def run(data_dir: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    data_dir: Path, *args: str, stdin: str | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [str(DVC_KIOSK), *args],
-        env=env_for(data_dir),
+        env=env_for(data_dir) | (env or {}),
         cwd=data_dir,
         input=stdin,
         capture_output=True,

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import json
 import socket
-import subprocess
 from pathlib import Path
 
 import pytest
-from test_cli import DVC_KIOSK, TIMEOUT, env_for
+from test_cli import run
 
 ID_NUMBER = "001199004321"
 FORM = {
@@ -25,19 +24,6 @@ FORM = {
     },
 }
 CERTIFY = "2.000815"  # Chứng thực bản sao: a short form and one document to attach
-
-
-def run(data_dir: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(DVC_KIOSK), *args],
-        env=env_for(data_dir) | (env or {}),
-        cwd=data_dir,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=TIMEOUT,
-        check=False,
-    )
 
 
 @pytest.fixture
