@@ -91,6 +91,17 @@ def basic(client_id: str, secret: str) -> dict[str, str]:
     return {"Authorization": "Basic " + base64.b64encode(pair).decode("ascii")}
 
 
+def fresh_token(portal: TrainingPortal) -> str:
+    """A token from the portal's token endpoint, asked for by hand."""
+    reply = requests.post(
+        portal.url + TOKEN_PATH,
+        data={"grant_type": "client_credentials"},
+        headers=basic(CLIENT_ID, CLIENT_SECRET),
+        timeout=5,
+    )
+    return str(reply.json()["access_token"])
+
+
 def admin(portal: TrainingPortal) -> PortalClient:
     return PortalClient(portal.url, "training-token", timeout=5)
 
@@ -158,6 +169,7 @@ def test_a_scan_that_is_not_a_pdf_is_refused(portal: TrainingPortal, igate: Igat
     dossier.attachments.append(Attachment("KQ1", "Ảnh", "anh.pdf", b"\xff\xd8\xff\xe0 not a pdf", pages=1))
     failure = igate.submit(dossier)
     assert isinstance(failure, PortalFailure) and failure.error == "attachment_type"
+    assert "TaiLieuNop[0]" in failure.reason
     assert portal.stored_count() == 0
 
 
@@ -242,12 +254,7 @@ def test_wrong_credentials_need_an_officer_not_a_retry(portal: TrainingPortal, c
 def test_an_expired_token_is_answered_401_with_the_oauth_challenge(
     portal: TrainingPortal, clock: Clock
 ) -> None:
-    token = requests.post(
-        portal.url + TOKEN_PATH,
-        data={"grant_type": "client_credentials"},
-        headers=basic(CLIENT_ID, CLIENT_SECRET),
-        timeout=5,
-    ).json()["access_token"]
+    token = fresh_token(portal)
     clock.advance(LIFETIME)
     reply = requests.get(
         portal.url + SEARCH_PATH,
@@ -318,12 +325,7 @@ def test_the_body_uses_dvcqg_names_and_vietnam_time() -> None:
 def raw_submit(
     portal: TrainingPortal, body: object, headers: dict[str, str] | None = None
 ) -> requests.Response:
-    token = requests.post(
-        portal.url + TOKEN_PATH,
-        data={"grant_type": "client_credentials"},
-        headers=basic(CLIENT_ID, CLIENT_SECRET),
-        timeout=5,
-    ).json()["access_token"]
+    token = fresh_token(portal)
     return requests.post(
         portal.url + SUBMIT_PATH,
         data=json.dumps(body).encode(),

@@ -23,7 +23,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, Self
+from typing import Any, Self, TypeVar
 from urllib.parse import quote
 
 import requests
@@ -41,6 +41,8 @@ from egov.portal.contract import (
 from egov.text import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 
 class FailureKind(enum.Enum):
@@ -160,6 +162,19 @@ def _kind_for_status(status: int) -> tuple[FailureKind, bool]:
     return FailureKind.BAD_REPLY, False  # 1xx/3xx (redirects are not followed) or an unexpected 2xx
 
 
+def _fee_amount(data: object) -> int:
+    fee = data.get("fee") if isinstance(data, dict) else None
+    if not isinstance(fee, int) or isinstance(fee, bool) or fee < 0:
+        raise ValueError("fee")
+    return fee
+
+
+def _records(data: object) -> list[dict[str, Any]]:
+    if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
+        raise ValueError("records")
+    return data
+
+
 class HttpPortal:
     """The HTTP side every connector shares: one session, timeouts, TLS, and trouble as PortalFailure.
 
@@ -271,6 +286,24 @@ class HttpPortal:
         log.warning("portal reply to %s does not follow the contract (HTTP %d)", what, response.status_code)
         return PortalFailure(FailureKind.BAD_REPLY, response.status_code, f"malformed reply to {what}", False)
 
+    def _read(
+        self, response: requests.Response | PortalFailure, what: str, read: Callable[[Any], T]
+    ) -> T | PortalFailure:
+        """`read` of a 200 reply's JSON (it raises ValueError if the JSON is not as agreed);
+        the failure the call or the reply stands for otherwise."""
+        if isinstance(response, PortalFailure):
+            return response
+        if response.status_code != 200:
+            return self._failure(response)
+        try:
+            return read(self._json(response))
+        except ValueError:
+            return self._bad_reply(response, what)
+
+    def _bearer(self, renew: bool) -> str | PortalFailure | None:
+        """The bearer token to send; with `renew`, a new one after a 401, or None if there is none."""
+        raise NotImplementedError
+
     def _request(
         self,
         method: str,
@@ -279,9 +312,30 @@ class HttpPortal:
         params: dict[str, str] | None = None,
         body: bytes | None = None,
         headers: dict[str, str] | None = None,
+        token: str | None = None,
     ) -> requests.Response | PortalFailure:
-        """One authenticated call to `path` under the base URL: the subclass knows how to sign in."""
-        raise NotImplementedError
+        """One call to `path` under the base URL with the connector's bearer token (or `token`).
+
+        After a 401 the connector is asked once for a new token, and the call is made once more.
+        """
+        bearer = token if token is not None else self._bearer(renew=False)
+        for attempt in (1, 2):
+            if isinstance(bearer, PortalFailure):
+                return bearer
+            all_headers = {
+                "Authorization": f"Bearer {bearer}",
+                "Accept": "application/json",
+                **(headers or {}),
+            }
+            response = self._send(method, self.base_url + path, all_headers, params=params, body=body)
+            if isinstance(response, PortalFailure) or response.status_code != 401 or token is not None:
+                return response
+            renewed = self._bearer(renew=True) if attempt == 1 else None
+            if renewed is None:
+                return response
+            log.info("portal refused the token (HTTP 401); asking for a new one")
+            bearer = renewed
+        return response
 
     def _deliver(
         self,
@@ -337,35 +391,13 @@ class PortalClient(HttpPortal):
         super().__init__(base_url, timeout, verify_tls, session)
         self._token = token
 
-    def _request(
-        self,
-        method: str,
-        path: str,
-        *,
-        params: dict[str, str] | None = None,
-        body: bytes | None = None,
-        headers: dict[str, str] | None = None,
-        token: str | None = None,
-    ) -> requests.Response | PortalFailure:
-        all_headers = {
-            "Authorization": f"Bearer {token if token is not None else self._token}",
-            "Accept": "application/json",
-        }
-        all_headers.update(headers or {})
-        return self._send(method, self.base_url + path, all_headers, params=params, body=body)
+    def _bearer(self, renew: bool) -> str | None:
+        return None if renew else self._token  # one fixed token: nothing new to try after a 401
 
     def _status_call(
         self, path: str, params: dict[str, str] | None, what: str
     ) -> DossierStatus | PortalFailure:
-        response = self._request("GET", path, params=params)
-        if isinstance(response, PortalFailure):
-            return response
-        if response.status_code != 200:
-            return self._failure(response)
-        try:
-            return DossierStatus.from_json(self._json(response))
-        except ValueError:
-            return self._bad_reply(response, what)
+        return self._read(self._request("GET", path, params=params), what, DossierStatus.from_json)
 
     # -- the contract ---------------------------------------------------------------------
 
@@ -398,30 +430,15 @@ class PortalClient(HttpPortal):
         response = self._request(
             "GET", f"{API_PREFIX}/fees/{quote(procedure_code, safe='')}", params={"channel": channel_value}
         )
-        if isinstance(response, PortalFailure):
-            return response
-        if response.status_code != 200:
-            return self._failure(response)
-        try:
-            fee = self._json(response)["fee"]
-        except (ValueError, KeyError, TypeError):
-            return self._bad_reply(response, "fee")
-        if not isinstance(fee, int) or isinstance(fee, bool) or fee < 0:
-            return self._bad_reply(response, "fee")
-        return fee
+        return self._read(response, "fee", _fee_amount)
 
     def health(self) -> bool | PortalFailure:
         """True if the portal answers and says it is fine."""
-        response = self._request("GET", "/health")
-        if isinstance(response, PortalFailure):
-            return response
-        if response.status_code != 200:
-            return self._failure(response)
-        try:
-            data = self._json(response)
-        except ValueError:
-            return self._bad_reply(response, "health")
-        return isinstance(data, dict) and data.get("ok") is True
+        return self._read(
+            self._request("GET", "/health"),
+            "health",
+            lambda data: isinstance(data, dict) and data.get("ok") is True,
+        )
 
     # -- training helpers (admin token) -----------------------------------------------------
 
@@ -431,17 +448,7 @@ class PortalClient(HttpPortal):
         """Every stored dossier with its personal data: for training tools and tests only."""
         params = {"procedure_code": procedure_code} if procedure_code is not None else None
         response = self._request("GET", f"{API_PREFIX}/admin/dossiers", token=admin_token, params=params)
-        if isinstance(response, PortalFailure):
-            return response
-        if response.status_code != 200:
-            return self._failure(response)
-        try:
-            records = self._json(response)
-        except ValueError:
-            return self._bad_reply(response, "admin list")
-        if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
-            return self._bad_reply(response, "admin list")
-        return records
+        return self._read(response, "admin list", _records)
 
     def admin_set_status(
         self, admin_token: str, code: str, status: PortalStatus | int, note: str = ""
@@ -455,14 +462,7 @@ class PortalClient(HttpPortal):
             body=body,
             headers={"Content-Type": "application/json; charset=utf-8"},
         )
-        if isinstance(response, PortalFailure):
-            return response
-        if response.status_code != 200:
-            return self._failure(response)
-        try:
-            return DossierStatus.from_json(self._json(response))
-        except ValueError:
-            return self._bad_reply(response, "admin status")
+        return self._read(response, "admin status", DossierStatus.from_json)
 
     def admin_attachment(self, admin_token: str, code: str, index: int) -> bytes | PortalFailure:
         """The bytes of one stored attachment (0-based, in submit order)."""

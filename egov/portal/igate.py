@@ -51,6 +51,13 @@ log = logging.getLogger(__name__)
 RENEW_MARGIN_SECONDS = 30.0
 
 
+def _one_or_none(data: object) -> DossierStatus | None:
+    found = read_search(data)
+    if len(found) > 1:
+        raise ValueError("content")  # one code, one dossier
+    return found[0] if found else None
+
+
 class IgateConnector(HttpPortal):
     """Talks to one iGate-style system with one OAuth2 client. Thread-safe as far as the session is."""
 
@@ -123,37 +130,12 @@ class IgateConnector(HttpPortal):
         log.info("portal token obtained, valid %d s", lifetime)
         return token
 
-    def _access_token(self, renew: bool = False) -> str | PortalFailure:
+    def _bearer(self, renew: bool) -> str | PortalFailure:
         with self._token_lock:
             if not renew and self._token is not None and self._clock() < self._token_until:
                 return self._token
             self._token = None
             return self._fetch_token()
-
-    def _request(
-        self,
-        method: str,
-        path: str,
-        *,
-        params: dict[str, str] | None = None,
-        body: bytes | None = None,
-        headers: dict[str, str] | None = None,
-    ) -> requests.Response | PortalFailure:
-        """One call with a bearer token; on 401, once more with a new token."""
-        for renew in (False, True):
-            token = self._access_token(renew)
-            if isinstance(token, PortalFailure):
-                return token
-            all_headers = {
-                "Authorization": f"Bearer {token}",
-                "Accept": "application/json",
-                **(headers or {}),
-            }
-            response = self._send(method, self.base_url + path, all_headers, params=params, body=body)
-            if isinstance(response, PortalFailure) or response.status_code != 401:
-                return response
-            log.info("portal refused the token (HTTP 401); %s", "giving up" if renew else "renewing it")
-        return response
 
     # -- the connector ----------------------------------------------------------------------
 
@@ -168,18 +150,7 @@ class IgateConnector(HttpPortal):
         )
 
     def _search(self, params: dict[str, str], what: str) -> DossierStatus | None | PortalFailure:
-        response = self._request("GET", SEARCH_PATH, params=params)
-        if isinstance(response, PortalFailure):
-            return response
-        if response.status_code != 200:
-            return self._failure(response)
-        try:
-            found = read_search(self._json(response))
-        except ValueError:
-            return self._bad_reply(response, what)
-        if len(found) > 1:
-            return self._bad_reply(response, what)  # one code, one dossier
-        return found[0] if found else None
+        return self._read(self._request("GET", SEARCH_PATH, params=params), what, _one_or_none)
 
     def status(self, code: str) -> DossierStatus | PortalFailure:
         """Where the dossier with this code (mã hồ sơ) stands."""
@@ -205,18 +176,11 @@ class IgateConnector(HttpPortal):
         response = self._request(
             "GET", FEE_PATH, params={"MaTTHC": procedure_code, "KenhThucHien": KENH_THUC_HIEN[chosen]}
         )
-        if isinstance(response, PortalFailure):
-            return response
-        if response.status_code != 200:
-            return self._failure(response)
-        try:
-            return read_fee(self._json(response))
-        except ValueError:
-            return self._bad_reply(response, "fee")
+        return self._read(response, "fee", read_fee)
 
     def health(self) -> bool | PortalFailure:
         """True if the system answers and the kiosk's credentials get a token."""
-        token = self._access_token()
+        token = self._bearer(renew=False)
         return token if isinstance(token, PortalFailure) else True
 
 

@@ -103,6 +103,12 @@ FIELD_NAMES = {
     "created_at": "NgayNopHoSo",
     "attachments": "TaiLieuNop",
 }
+ATTACHMENT_FIELD_NAMES = {
+    "document_code": "MaThanhPhanHoSo",
+    "name": "TenThanhPhanHoSo",
+    "filename": "TenTepDinhKem",
+    "pages": "SoTrang",
+}
 
 # Codes this dialect adds to contract.ERRORS; "{field}" is a field name, never a value.
 IGATE_ERRORS: dict[str, tuple[int, str, str]] = {
@@ -142,7 +148,7 @@ class IgateError(ContractError):
 def error_body(error: ContractError) -> dict[str, str]:
     """The dialect's error reply: DVCQG's `error_code` and `message`, an English sentence, the field."""
     _, vi, en = ALL_ERRORS[error.code]
-    field = FIELD_NAMES.get(error.field, error.field)
+    field = dialect_field(error.field)
     body = {
         "error_code": error.code,
         "message": vi.format(field=field),
@@ -151,6 +157,14 @@ def error_body(error: ContractError) -> dict[str, str]:
     if field:
         body["field"] = field
     return body
+
+
+def dialect_field(field: str) -> str:
+    """This dialect's name for a v1 field name: "attachments[2].filename" → "TaiLieuNop[2].TenTepDinhKem"."""
+    if field.startswith("attachments["):
+        index, dot, inner = field.removeprefix("attachments").partition(".")
+        return "TaiLieuNop" + index + (dot + ATTACHMENT_FIELD_NAMES.get(inner, inner) if dot else "")
+    return FIELD_NAMES.get(field, field)
 
 
 def format_time(moment: datetime) -> str:
@@ -476,31 +490,6 @@ def fee_body(procedure_code: str, kenh: str, fee: int) -> dict[str, Any]:
     }
 
 
-__all__ = [
-    "CHANNEL_OF",
-    "FEE_PATH",
-    "KENH_THUC_HIEN",
-    "OPENAPI_PATH",
-    "SEARCH_PATH",
-    "SUBMIT_PATH",
-    "TOKEN_PATH",
-    "IgateError",
-    "decode_dossier",
-    "encode_dossier",
-    "error_body",
-    "fee_body",
-    "format_time",
-    "openapi_document",
-    "parse_time",
-    "read_fee",
-    "read_receipt",
-    "read_record",
-    "read_search",
-    "receipt_body",
-    "record_body",
-]
-
-
 # ---------------------------------------------------------------------------------------------
 # OpenAPI 3.1 of the dialect, served at GET /pa/openapi.json
 
@@ -819,3 +808,28 @@ def openapi_document() -> dict[str, Any]:
 
 def _ref(name: str) -> dict[str, str]:
     return {"$ref": f"#/components/schemas/{name}"}
+
+
+__all__ = [
+    "CHANNEL_OF",
+    "FEE_PATH",
+    "KENH_THUC_HIEN",
+    "OPENAPI_PATH",
+    "SEARCH_PATH",
+    "SUBMIT_PATH",
+    "TOKEN_PATH",
+    "IgateError",
+    "decode_dossier",
+    "encode_dossier",
+    "error_body",
+    "fee_body",
+    "format_time",
+    "openapi_document",
+    "parse_time",
+    "read_fee",
+    "read_receipt",
+    "read_record",
+    "read_search",
+    "receipt_body",
+    "record_body",
+]

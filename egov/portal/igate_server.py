@@ -195,10 +195,11 @@ class IgateHandler(_Handler):
         self._send_json(status, receipt_body(reply, replayed=status == 200))
 
     def _on_igate_search(self, params: dict[str, str], query: dict[str, list[str]]) -> None:
-        by = {name: values for name, values in query.items() if name in ("code", "other-code")}
-        if len(by) != 1 or len(next(iter(by.values()))) != 1:
+        # Exactly one of code= (mã hồ sơ) or other-code= (MaHoSoKhac), given once.
+        by = [(name, values) for name, values in query.items() if name in ("code", "other-code")]
+        if len(by) != 1 or len(by[0][1]) != 1:
             raise IgateError("invalid_query", "code")
-        (name, [value]) = next(iter(by.items()))
+        name, value = by[0][0], by[0][1][0]
         where: dict[str, Any] = {"code": value} if name == "code" else {"client_id": value}
         try:
             found = [record_body(self.server.portal.status(**where))]
