@@ -614,6 +614,7 @@ def test_bad_url_and_tls() -> None:
     with stub(200, b"{}") as url, PortalClient(url.replace("http://", "https://"), TOKEN, timeout=3) as tls:
         failure = tls.health()
     assert isinstance(failure, PortalFailure) and failure.kind is FailureKind.TLS
+    assert failure.retryable  # a kiosk clock still in 1970 after boot: the outbox tries again later
 
 
 # ---- contract pieces -----------------------------------------------------------------------------

@@ -232,7 +232,10 @@ class HttpPortal:
                 allow_redirects=False,  # a redirected POST could be replayed elsewhere; the contract has none
             )
         except requests.exceptions.SSLError as exc:
-            return PortalFailure(FailureKind.TLS, None, type(exc).__name__, False)
+            # Retryable: the commonest cause at a kiosk is its own clock (a board with no RTC
+            # battery boots in 1970 until NTP answers, and every certificate looks not yet valid),
+            # or a captive network in between; both pass, and a resend is safe (idempotency key).
+            return PortalFailure(FailureKind.TLS, None, type(exc).__name__, True)
         except requests.exceptions.Timeout as exc:
             return PortalFailure(FailureKind.TIMEOUT, None, type(exc).__name__, True)
         except requests.exceptions.InvalidHeader as exc:
