@@ -81,7 +81,7 @@ class AgentSession(QObject):
                 self.changed.emit()
                 return
             self._account = result
-            self._visit.set_agent(result.username)
+            self._visit.set_agent(result.username, result.role)
             self._error = ""
             self._page = "home"
             self.changed.emit()

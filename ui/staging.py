@@ -63,7 +63,7 @@ def _walk_steps(shell: Shell, page: str) -> None:
     vm = shell.visit
     agent = shell.agent
     steps: list[tuple[str, Callable[[], None]]] = []
-    procedure = TEMPORARY_RESIDENCE if page == "fee" else BIRTH
+    procedure = TEMPORARY_RESIDENCE if page.startswith("fee") else BIRTH
     if page == "identity_manual":
         vm.chooseManual()
         return
@@ -105,8 +105,17 @@ def _walk_steps(shell: Shell, page: str) -> None:
         return
     vm.submit()
     wait_until(lambda: vm.page in ("fee", "receipt") and not vm.busy)
+    if page == "fee_qr":
+        vm.fee.choose("state_fee", "vietqr")
+        return
     if vm.page == "fee" and page != "fee":
-        vm.feeDone()
+        # Every charge paid at the desk later: the kiosk moves on at the choice, the agent on "Tiếp tục".
+        for line in vm.fee.lines:
+            if line["due"]:
+                vm.fee.choose(line["kind"], "at_counter_later")
+        if vm.page == "fee" and not vm.busy:
+            vm.feeDone()
+        wait_until(lambda: vm.page != "fee" and not vm.busy)
     if page in ("receipt", "rating"):
         wait_until(lambda: bool(vm.receiptPath))
     if page == "rating":

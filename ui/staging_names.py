@@ -6,5 +6,8 @@ from egov.flow import Step
 DOCUMENT_SCREENS = ["documents_camera", "documents_review"]
 AGENT_DOCUMENT_SCREENS = [*DOCUMENT_SCREENS, "documents_corners"]
 
-KIOSK_PAGES = [s.value for s in Step if s is not Step.DELEGATE] + DOCUMENT_SCREENS
-AGENT_PAGES = ["signin", "home", *[s.value for s in Step], *AGENT_DOCUMENT_SCREENS]
+# The fee step's QR, after the choice of a transfer (see ui/fee_model.py).
+FEE_SCREENS = ["fee_qr"]
+
+KIOSK_PAGES = [s.value for s in Step if s is not Step.DELEGATE] + DOCUMENT_SCREENS + FEE_SCREENS
+AGENT_PAGES = ["signin", "home", *[s.value for s in Step], *AGENT_DOCUMENT_SCREENS, *FEE_SCREENS]

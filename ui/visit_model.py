@@ -19,10 +19,13 @@ from PySide6.QtGui import QImage
 from PySide6.QtQuick import QQuickImageProvider
 
 from egov.dossier import Dossier
+from egov.fees import Charge, Payment, ReceivingAccount
 from egov.flow import Mode, Step
 from egov.identity import Identity, format_date
 from egov.outbox import Delivery, Outcome, local_reference
 from egov.receipt import Block, mark_reprint, mask_name, receipt_for_dossier, tracking_url
+from egov.store.models import Role
+from egov.store.payments import record_payments
 from egov.text import QT_TRANSLATE_NOOP
 from egov.visit import CONSENT_TEXTS, Consent, Visit, VisitError
 from egov.workdays import load_holidays
@@ -36,6 +39,7 @@ from hardware.samples import card_photos
 from hardware.scanner.camera import Camera, CameraError, SampleCamera
 from hardware.scanner.pack import BudgetError
 from ui.card_watch import CardWatch
+from ui.fee_model import FeeModel
 from ui.jobs import Jobs
 from ui.printer_model import PrinterModel
 from ui.qr import qr_image
@@ -72,6 +76,9 @@ class VisitModel(QObject):
         self.printer = printer  # the agent point prints its end-of-day slip through it too
         printer.jobEnded.connect(self._on_print_end)
         self._agent = ""
+        self._agent_role: Role | None = None
+        # Where state fees are paid by VietQR; checked when the settings were loaded.
+        self._agency = ReceivingAccount.from_settings(services.settings.fee_account)
         self._search = ""
         self._message = ""
         self._message_field = ""
@@ -105,6 +112,15 @@ class VisitModel(QObject):
             parent=self,
         )
         self.changed.connect(lambda: self._scan.follow(self.visit.flow.current))
+        self._fee = FeeModel(
+            services,
+            mode,
+            jobs,
+            visit=lambda: self.visit,
+            report=self._update,
+            finish=self.feeDone,
+            parent=self,
+        )
 
     def _new_visit(self) -> Visit:
         return Visit(
@@ -112,6 +128,9 @@ class VisitModel(QObject):
             catalog=self._services.catalog,
             office_code=self._services.settings.office.code,
             agent=self._agent,
+            agent_role=self._agent_role,
+            agency=self._agency,
+            service_charge=self._services.settings.office.service_charge,
         )
 
     # -- plumbing ------------------------------------------------------------------------------
@@ -130,9 +149,10 @@ class VisitModel(QObject):
             return
         self._update()
 
-    def set_agent(self, username: str) -> None:
-        self._agent = username
-        self.visit.agent = username
+    def set_agent(self, username: str, role: Role | None = None) -> None:
+        """The signed-in member of staff; the role decides what they may record (cash or not)."""
+        self._agent, self._agent_role = username, role
+        self.visit.agent, self.visit.agent_role = username, role
 
     # -- properties ----------------------------------------------------------------------------
 
@@ -226,6 +246,7 @@ class VisitModel(QObject):
 
     documents = _prop("QVariantList", _documents)
     scan = Property(QObject, lambda self: self._scan, constant=True)  # the documents step's camera
+    fee = Property(QObject, lambda self: self._fee, constant=True)  # the fee step's charges and QR
 
     def _check_rows(self) -> list[dict[str, str]]:
         if self.visit.procedure is None or self.visit.identity is None:
@@ -268,7 +289,6 @@ class VisitModel(QObject):
     qrUrl = _prop(str, lambda self: f"image://visit/qr/{self._revision}" if self._outcome() else "")
     receiptPath = _prop(str, lambda self: self._receipt_path)
     printState = _prop(str, lambda self: self._print_state)
-    feeText = _prop(str, lambda self: self.visit.procedure.fee_text("direct") if self.visit.procedure else "")
     cardAvailable = _prop(bool, lambda self: self._services.card.available)
     cardEmulated = _prop(bool, lambda self: self._services.card.emulated)
     cardState = _prop(str, lambda self: self._card_state)
@@ -651,6 +671,8 @@ class VisitModel(QObject):
         outbox = self._services.outbox(actor)
         store = self._services.store
         consents = dict(visit.consents)
+        # With a fee page next, the receipt waits for it: it says how each charge is paid.
+        fee_page = visit.facts().has_fee
 
         def work() -> tuple[Outcome, list[Block]]:
             dossier = visit.build_dossier(dossier_packer(self._services.settings))
@@ -664,15 +686,17 @@ class VisitModel(QObject):
                     text_version="2026-11-1",
                     actor=actor,
                 )
-            return outcome, self._receipt(dossier, outcome)
+            return outcome, [] if fee_page else self._receipt(dossier, outcome)
 
         def done(result: tuple[Outcome, list[Block]]) -> None:
             self._busy = False
             outcome, slip = result
             if visit is self.visit:
                 visit.submitted(outcome)
-                self._receipt_slip = slip
-                self._print(slip)
+                self._fee.reset()
+                if slip:
+                    self._receipt_slip = slip
+                    self._print(slip)
             self._update()
 
         def failed(exc: BaseException) -> None:
@@ -691,9 +715,49 @@ class VisitModel(QObject):
 
     @Slot()
     def feeDone(self) -> None:
-        self._act(self.visit.fee_done)
+        """Keep how each charge is paid (store and audit trail), then print the receipt that says
+        so; both on the network worker."""
+        visit = self.visit
+        if self._busy or visit.dossier is None or visit.outcome is None:
+            return
+        try:
+            visit.check_fee()
+        except VisitError as exc:
+            self._update(tr("Fee", exc.message), exc.field)
+            return
+        dossier, outcome = visit.dossier, visit.outcome
+        payments, transfer = list(visit.payments.values()), visit.transfer_to_print()
+        store = self._services.store
+        self._busy = True
+        self._update()
 
-    def _receipt(self, dossier: Dossier, outcome: Outcome) -> list[Block]:
+        def work() -> list[Block]:
+            record_payments(store, dossier.client_id, payments)
+            return self._receipt(dossier, outcome, payments, transfer)
+
+        def done(slip: list[Block]) -> None:
+            self._busy = False
+            if visit is self.visit and visit.flow.current is Step.FEE:
+                self._fee.reset()
+                self._act(visit.fee_done, "Fee")
+                self._receipt_slip = slip
+                self._print(slip)
+            self._update()
+
+        def failed(exc: BaseException) -> None:
+            self._busy = False
+            log.error("recording the payments failed", exc_info=exc)
+            self._update(tr("Visit", GENERIC_FAILURE), "fee")
+
+        self._jobs.run("network", work, done, failed)
+
+    def _receipt(
+        self,
+        dossier: Dossier,
+        outcome: Outcome,
+        payments: list[Payment] | None = None,
+        transfer: Charge | None = None,
+    ) -> list[Block]:
         """The visit's receipt, built from the dossier as stored (on the network worker)."""
         services = self._services
         rule = services.settings.printer.mask_name
@@ -708,6 +772,8 @@ class VisitModel(QObject):
             # agent hands it over in person. [printer] mask_name changes that.
             mask_name=rule == "always" or (rule == "kiosk" and self._mode is Mode.KIOSK),
             appointment=outcome.appointment,
+            payments=payments or (),
+            transfer=transfer,
         )
 
     def _print(self, slip: list[Block]) -> None:
@@ -772,6 +838,7 @@ class VisitModel(QObject):
         self._receipt_job = ""
         self._print_state = ""
         self._idle_left = 0
+        self._fee.reset()
         self._scan.end_visit()
         self._jobs.run("camera", self._release_camera, lambda _: None)
         self._update()
@@ -805,6 +872,10 @@ class VisitImages(QQuickImageProvider):
                 image.loadFromData(face)
         elif parts[0] in ("live", "edit"):
             image = self._model.scan.image(parts[0])
+        elif parts[0] == "payqr":
+            text = self._model.fee.qr_text()
+            if text:
+                image = qr_image(text)
         elif parts[0] == "qr":
             url = self._model.tracking_url() or (
                 self._model.visit.outcome and local_reference(self._model.visit.outcome.client_id)
