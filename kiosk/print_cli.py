@@ -189,8 +189,10 @@ def _tracking_base(settings: Any) -> str:
 def cmd_print_receipt(args: argparse.Namespace) -> int:
     from config.settings import load_settings
     from egov.catalog import load_catalog
+    from egov.fees import Charge, ChargeKind, Method, PaymentState, ReceivingAccount
     from egov.receipt import mark_reprint, receipt_for_dossier
     from egov.store import DossierNotFound, PersonalDataPurged, StoreError, open_store
+    from egov.store.payments import payments_of
     from egov.workdays import load_holidays
 
     settings = load_settings(args.config)
@@ -202,6 +204,7 @@ def cmd_print_receipt(args: argparse.Namespace) -> int:
     try:
         found = store.find_dossier(code)
         dossier = store.load_dossier(found.client_id)
+        payments = payments_of(store, found.client_id)
     except DossierNotFound:
         return _not_found(
             f"Không tìm thấy hồ sơ có mã {code} trên máy này.",
@@ -214,6 +217,21 @@ def cmd_print_receipt(args: argparse.Namespace) -> int:
         )
     finally:
         store.close()
+    # A state fee still to transfer gets its VietQR again, to the account configured now.
+    transfer = next(
+        (
+            Charge(
+                ChargeKind.STATE_FEE,
+                p.amount,
+                p.reference,
+                ReceivingAccount.from_settings(settings.fee_account),
+            )
+            for p in payments
+            if (p.kind, p.method, p.state) == (ChargeKind.STATE_FEE, Method.VIETQR, PaymentState.UNCONFIRMED)
+            and p.amount
+        ),
+        None,
+    )
     rule = settings.printer.mask_name
     blocks = receipt_for_dossier(
         dossier,
@@ -223,6 +241,8 @@ def cmd_print_receipt(args: argparse.Namespace) -> int:
         tracking_base_url=_tracking_base(settings),
         calendar=load_holidays(),
         mask_name=rule == "always" or (rule == "kiosk" and settings.office.mode == "kiosk"),
+        payments=payments,
+        transfer=transfer,
     )
     if args.reprint:
         blocks = mark_reprint(blocks, datetime.now())

@@ -16,8 +16,11 @@ from test_cli import run
 
 from config.settings import load_settings
 from egov.dossier import Attachment, Dossier, Person
+from egov.fees import ChargeKind, Method, Payment, PaymentState
 from egov.receipt import REPRINT_MARK, Size, Title
 from egov.store import open_store
+from egov.store.payments import record_payments
+from egov.vietqr import parse
 from hardware.raster import render
 from kiosk.print_cli import TEST_QR
 
@@ -175,6 +178,29 @@ def test_receipt_of_a_stored_dossier(data_dir: Path, monkeypatch) -> None:  # no
         mark = render([Title(REPRINT_MARK, Size.LARGE)], 576)
         assert copy.height > original.height
         assert np.array_equal(np.asarray(copy.convert("1"))[: mark.height], np.asarray(mark))
+
+
+def test_a_reprint_keeps_the_fee_line_and_the_transfer_still_to_make(data_dir: Path, monkeypatch) -> None:  # noqa: ANN001
+    dossier = stored_dossier(data_dir, monkeypatch, "H01.99-260212-0004")
+    chosen = Payment(
+        ChargeKind.STATE_FEE,
+        8_000,
+        Method.VIETQR,
+        PaymentState.UNCONFIRMED,
+        "LE PHI H01.99-260212-0004",
+        "kiosk",
+        datetime(2026, 2, 12, 16, 25).astimezone(),
+    )
+    with open_store(load_settings()) as store:
+        record_payments(store, dossier.client_id, [chosen])
+    done = run(data_dir, "print", "receipt", "--dossier", "H01.99-260212-0004", "--reprint")
+    assert done.returncode == 0, done.stderr
+    (png,) = (data_dir / "receipts").glob("receipt-*.png")
+    texts = qr_texts(png)
+    assert len(texts) == 2 and "H01.99-260212-0004" in texts
+    read = parse(next(text for text in texts if text != "H01.99-260212-0004"))
+    assert (read.bin, read.account, read.amount) == ("970415", "000000000000", 8_000)
+    assert read.purpose == "LE PHI H01.99-260212-0004"
 
 
 def test_receipt_of_a_dossier_still_queued_by_its_local_reference(data_dir: Path, monkeypatch) -> None:  # noqa: ANN001
