@@ -298,7 +298,7 @@
         <translation>The card&apos;s QR code could not be read. Please scan again or enter the ID number.</translation>
     </message>
     <message>
-        <location filename="../visit_model.py" line="+291"/>
+        <location filename="../visit_model.py" line="+311"/>
         <source>đạt</source>
         <translation>passed</translation>
     </message>
@@ -389,7 +389,7 @@
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../egov/visit.py" line="+280"/>
+        <location filename="../../egov/visit.py" line="+317"/>
         <source>Người nộp hồ sơ</source>
         <translation>Applicant</translation>
     </message>
@@ -477,7 +477,7 @@
         <translation>I do not agree</translation>
     </message>
     <message>
-        <location filename="../../egov/visit.py" line="-284"/>
+        <location filename="../../egov/visit.py" line="-318"/>
         <source>Tôi đồng ý gửi thông tin cá nhân và giấy tờ trong hồ sơ này đến cơ quan giải quyết thủ tục. Ảnh giấy tờ được xóa khỏi máy sau khi cơ quan đã nhận hồ sơ.</source>
         <translation>I agree to send the personal information and documents in this application to the office that handles the procedure. The photos of the documents are deleted from this machine once the office has received the application.</translation>
     </message>
@@ -551,7 +551,7 @@
         <translation>Phone number</translation>
     </message>
     <message>
-        <location filename="../../egov/visit.py" line="+152"/>
+        <location filename="../../egov/visit.py" line="+186"/>
         <source>Hãy nhập họ tên người được ủy quyền.</source>
         <translation>Please enter the full name of the authorised person.</translation>
     </message>
@@ -695,7 +695,7 @@
         <translation>+ Take another page</translation>
     </message>
     <message>
-        <location filename="../../egov/visit.py" line="-157"/>
+        <location filename="../../egov/visit.py" line="-191"/>
         <source>Hãy chụp ít nhất một trang cho: {name}</source>
         <translation>Please photograph at least one page of: {name}</translation>
     </message>
@@ -703,9 +703,36 @@
 <context>
     <name>Fee</name>
     <message>
-        <location filename="../qml/pages/Fee.qml" line="+7"/>
+        <location filename="../qml/pages/Fee.qml" line="+16"/>
+        <location line="+59"/>
+        <location line="+96"/>
+        <source>Chuyển khoản bằng mã QR</source>
+        <translation>Pay by bank transfer with the QR code</translation>
+    </message>
+    <message>
+        <location line="-154"/>
         <source>Lệ phí</source>
         <translation>Fee</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Lệ phí và phí dịch vụ</source>
+        <translation>State fee and service charge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thủ tục: %1</source>
+        <translation>Procedure: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Đã thấy chuyển khoản thành công ›</source>
+        <translation>Transfer seen as successful ›</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>In phiếu hẹn ›</source>
+        <translation>Print the receipt ›</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -713,14 +740,200 @@
         <translation>Continue ›</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Thu lệ phí của công dân và ghi vào sổ thu. Lệ phí là của cơ quan nhà nước, tách riêng với phí dịch vụ.</source>
-        <translation>Collect the fee from the citizen and write it in the receipts book. The fee belongs to the government office and is kept separate from service charges.</translation>
+        <location line="+17"/>
+        <source>Lệ phí nộp cho cơ quan nhà nước</source>
+        <translation>State fee, paid to the government office</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Lệ phí này do tỉnh quy định. Cán bộ sẽ báo số tiền, và bạn nộp tại quầy khi nhận kết quả.</source>
+        <translation>The province sets this fee. Staff will tell you the amount, and you pay it at the desk when you collect the result.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Bạn muốn nộp lệ phí bằng cách nào?</source>
+        <translation>How would you like to pay the fee?</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Nộp tại quầy khi nhận kết quả</source>
+        <translation>Pay at the desk when I collect the result</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Số tiền lệ phí đã xác nhận (đồng)</source>
+        <translation>Confirmed fee amount (dong)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Xác nhận số tiền</source>
+        <translation>Confirm the amount</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Không thu khoản này.</source>
+        <translation>Nothing to collect for this.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Thu tiền mặt</source>
+        <translation>Take cash</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Tình nguyện viên không thu tiền mặt: người dân chuyển khoản bằng mã QR, hoặc nộp khi nhận kết quả.</source>
+        <translation>Volunteers do not take cash: the citizen pays by QR transfer, or pays when collecting the result.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Tài khoản đào tạo — không chuyển tiền thật</source>
+        <translation>Training account — do not send real money</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Đang tạo mã thanh toán…</source>
+        <translation>Making the payment code…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Số tiền</source>
+        <translation>Amount</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Bạn nộp lệ phí này tại quầy tiếp nhận khi nhận kết quả. Hãy giữ phiếu hẹn để đối chiếu.</source>
-        <translation>You pay this fee at the reception counter when you collect the result. Please keep your appointment slip to show there.</translation>
+        <source>Ngân hàng</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Số tài khoản</source>
+        <translation>Account number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chủ tài khoản</source>
+        <translation>Account holder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nội dung chuyển khoản</source>
+        <translation>Transfer description</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Người dân quét mã bằng ứng dụng ngân hàng. Chỉ bấm “Đã thấy chuyển khoản thành công” sau khi đã xem màn hình báo thành công trên điện thoại của người dân.</source>
+        <translation>The citizen scans the code with their banking app. Only press “Transfer seen as successful” after you have seen the success screen on the citizen&apos;s phone.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mở ứng dụng ngân hàng và quét mã. Nếu không quét được, hãy nhập số tài khoản và nội dung như trên. Máy không biết được tiền đã đến hay chưa: phiếu hẹn ghi “chưa xác nhận” và in mã QR này để bạn nộp sau.</source>
+        <translation>Open your banking app and scan the code. If it will not scan, type the account number and description shown here. This machine cannot see whether the money has arrived: the receipt says “not confirmed” and has this QR code on it so you can pay later.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Kiểm tra đã nộp chưa</source>
+        <translation>Check whether it is paid</translation>
+    </message>
+    <message>
+        <location filename="../fee_model.py" line="+35"/>
+        <source>nộp cho cơ quan nhà nước</source>
+        <translation>paid to the government office</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>của điểm tiếp nhận, tách riêng với lệ phí</source>
+        <translation>for this service point, separate from the state fee</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cổng thanh toán chưa báo đã nộp. Hãy chờ một chút rồi kiểm tra lại.</source>
+        <translation>The payment service has not reported the payment yet. Please wait a little and check again.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cổng thanh toán báo giao dịch không thành công hoặc đã hết hạn. Hãy tạo lại mã, hoặc nộp tại quầy.</source>
+        <translation>The payment service says the payment failed or has expired. Please make a new code, or pay at the desk.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Đã có lỗi. Xin hãy thử lại hoặc chọn nộp tại quầy.</source>
+        <translation>Something went wrong. Please try again, or choose to pay at the desk.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>✓ Đã thu tiền mặt — %1</source>
+        <translation>✓ Cash taken — %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../qml/pages/Fee.qml" line="-93"/>
+        <source>Nộp khi nhận kết quả</source>
+        <translation>Pay when collecting the result</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>✓ Đã nộp qua cổng thanh toán</source>
+        <translation>✓ Paid through the payment service</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qua cổng thanh toán — chưa xác nhận</source>
+        <translation>Through the payment service — not confirmed</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>✓ Chuyển khoản — cán bộ %1 đã xem trên điện thoại</source>
+        <translation>✓ Transfer — staff member %1 saw it on the phone</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chuyển khoản — chưa xác nhận</source>
+        <translation>Transfer — not confirmed</translation>
+    </message>
+    <message>
+        <location line="+211"/>
+        <source>Hãy xác nhận số tiền lệ phí trước.</source>
+        <translation>Please confirm the fee amount first.</translation>
+    </message>
+    <message>
+        <location filename="../../egov/visit.py" line="+8"/>
+        <source>Tình nguyện viên không được thu tiền mặt. Hãy để người dân chuyển khoản bằng mã QR, hoặc nộp khi nhận kết quả.</source>
+        <translation>Volunteers may not take cash. Please let the citizen pay by QR transfer, or pay when collecting the result.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ki-ốt không nhận tiền mặt. Hãy chuyển khoản bằng mã QR, hoặc nộp tại quầy khi nhận kết quả.</source>
+        <translation>This kiosk does not take cash. Please pay by QR transfer, or at the desk when you collect the result.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Khoản này không nộp được bằng chuyển khoản ở đây. Hãy chọn cách nộp khác.</source>
+        <translation>This cannot be paid by transfer here. Please choose another way to pay.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lệ phí này do tỉnh quy định: hãy nhập số tiền đã xác nhận trước khi thu.</source>
+        <translation>The province sets this fee: please enter the confirmed amount before taking it.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hãy nhập số tiền bằng chữ số, ví dụ 100000.</source>
+        <translation>Please enter the amount in digits, for example 100000.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Số tiền của khoản này đã biết, không cần nhập.</source>
+        <translation>The amount of this charge is already known; there is nothing to enter.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hãy chọn cách nộp lệ phí.</source>
+        <translation>Please choose how the state fee is paid.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hãy chọn cách nộp phí dịch vụ.</source>
+        <translation>Please choose how the service charge is paid.</translation>
     </message>
 </context>
 <context>
@@ -1102,7 +1315,7 @@
         <translation>About {amount} (as set by the province)</translation>
     </message>
     <message>
-        <location filename="../../egov/fees.py" line="+37"/>
+        <location filename="../../egov/fees.py" line="+44"/>
         <source>Lệ phí</source>
         <translation>State fee</translation>
     </message>
@@ -1115,7 +1328,7 @@
 <context>
     <name>Outbox</name>
     <message>
-        <location filename="../../egov/outbox.py" line="+69"/>
+        <location filename="../../egov/outbox.py" line="+83"/>
         <source>Hồ sơ đã được gửi đến cơ quan giải quyết.</source>
         <translation>Your application has been sent to the office that handles it.</translation>
     </message>
@@ -1238,11 +1451,46 @@
         <source>Mã QR chuyển khoản bị sai mã kiểm tra. Hãy quét lại, hoặc tạo lại mã QR.</source>
         <translation>The transfer QR code has a wrong check code. Scan it again, or make a new QR code.</translation>
     </message>
+    <message>
+        <location filename="../../egov/payment.py" line="+74"/>
+        <source>Khoản này chưa nộp được bằng chuyển khoản. Hãy nộp tại quầy khi nhận kết quả.</source>
+        <translation>This cannot be paid by transfer yet. Please pay at the desk when you collect the result.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chưa kết nối được cổng thanh toán. Hãy thử lại sau ít phút, hoặc nộp tại quầy.</source>
+        <translation>Cannot reach the payment service. Please try again in a few minutes, or pay at the desk.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cổng thanh toán trả lời quá chậm. Hãy thử lại sau ít phút, hoặc nộp tại quầy.</source>
+        <translation>The payment service is answering too slowly. Please try again in a few minutes, or pay at the desk.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cổng thanh toán đang gặp sự cố. Hãy thử lại sau ít phút, hoặc nộp tại quầy.</source>
+        <translation>The payment service has a problem. Please try again in a few minutes, or pay at the desk.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cổng thanh toán không nhận yêu cầu này. Hãy báo cán bộ, hoặc nộp tại quầy.</source>
+        <translation>The payment service did not accept this request. Please tell staff, or pay at the desk.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cổng thanh toán trả lời không đúng quy định. Hãy báo cán bộ, hoặc nộp tại quầy.</source>
+        <translation>The payment service gave an answer it should not. Please tell staff, or pay at the desk.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cổng thanh toán không tìm thấy giao dịch này. Hãy tạo lại mã thanh toán.</source>
+        <translation>The payment service cannot find this payment. Please make a new payment code.</translation>
+    </message>
 </context>
 <context>
     <name>Portal</name>
     <message>
-        <location filename="../../egov/portal/client.py" line="+59"/>
+        <location filename="../../egov/portal/client.py" line="+64"/>
         <source>Không kết nối được với cổng dịch vụ công. Hồ sơ của bạn đã được lưu và sẽ được gửi khi có mạng.</source>
         <translation>Cannot connect to the public services portal. Your application has been saved and will be sent when the connection is back.</translation>
     </message>
@@ -1436,7 +1684,7 @@
         <translation>%1 working day(s)</translation>
     </message>
     <message>
-        <location filename="../../egov/visit.py" line="+118"/>
+        <location filename="../../egov/visit.py" line="+126"/>
         <source>Không tìm thấy thủ tục này.</source>
         <translation>This procedure was not found.</translation>
     </message>
@@ -1479,7 +1727,7 @@
         <translation>Very unhappy</translation>
     </message>
     <message>
-        <location filename="../../egov/visit.py" line="+221"/>
+        <location filename="../../egov/visit.py" line="+331"/>
         <source>Hãy chọn một mức từ 1 đến 5.</source>
         <translation>Please choose a score from 1 to 5.</translation>
     </message>
@@ -1695,6 +1943,99 @@
         <location line="+1"/>
         <source>Thử gửi lại</source>
         <translation>Try sending again</translation>
+    </message>
+</context>
+<context>
+    <name>Tracking</name>
+    <message>
+        <location filename="../../egov/tracking.py" line="+72"/>
+        <source>Không tìm thấy hồ sơ với mã và số cuối giấy tờ này. Hãy kiểm tra lại mã trên phiếu hẹn và 4 số cuối của số định danh cá nhân.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Chưa kết nối được cổng dịch vụ công để tra cứu hồ sơ này. Hãy thử lại sau ít phút hoặc hỏi cán bộ tại quầy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Hồ sơ đã được ghi nhận tại đây và sẽ tự gửi đến cơ quan giải quyết khi có mạng.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hồ sơ đang được gửi đến cơ quan giải quyết.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hồ sơ cần cán bộ kiểm tra trước khi gửi. Hãy hỏi cán bộ tại quầy tiếp nhận.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cổng dịch vụ công không nhận hồ sơ này. Hãy hỏi cán bộ tại quầy tiếp nhận.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Hồ sơ đã đến cơ quan và đang chờ tiếp nhận.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cơ quan đã tiếp nhận hồ sơ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cơ quan không tiếp nhận hồ sơ. Hãy hỏi cán bộ tại quầy để biết lý do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hồ sơ đang được giải quyết.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cơ quan cần bạn bổ sung giấy tờ. Hãy đến quầy tiếp nhận hoặc gọi nhân viên hỗ trợ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cần nộp phí, lệ phí trước khi nhận kết quả. Hãy hỏi cán bộ tại quầy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hồ sơ đã được rút theo yêu cầu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cơ quan đã dừng giải quyết hồ sơ. Hãy hỏi cán bộ tại quầy để biết lý do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đã có kết quả. Bạn mang phiếu hẹn và giấy tờ tùy thân đến nhận kết quả.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đã trả kết quả.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hồ sơ đã quá ngày hẹn trả kết quả. Hãy hỏi cán bộ tại quầy tiếp nhận.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hồ sơ đã được gửi đến cơ quan giải quyết; chưa có thông tin mới.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
