@@ -87,6 +87,19 @@ class OutboxSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class TrackingSettings:
+    """How the status poller asks the portal about accepted dossiers (egov/tracking.py)."""
+
+    poll_minutes: int  # one dossier is asked about no more often than this
+    round_seconds: int  # the poller looks for dossiers due to be asked this often
+
+
+@dataclass(frozen=True, slots=True)
+class RetentionSettings:
+    purge_after_days: int  # personal data kept this long after the portal accepted the dossier
+
+
+@dataclass(frozen=True, slots=True)
 class TrainingPortal:
     host: str
     port: int
@@ -145,6 +158,8 @@ class Settings:
     store: Store
     portal: Portal
     outbox: OutboxSettings
+    tracking: TrackingSettings
+    retention: RetentionSettings
     training_portal: TrainingPortal
     identity: IdentitySettings
     camera: Camera
@@ -175,6 +190,8 @@ _SECTIONS: dict[str, type] = {
     "store": Store,
     "portal": Portal,
     "outbox": OutboxSettings,
+    "tracking": TrackingSettings,
+    "retention": RetentionSettings,
     "training_portal": TrainingPortal,
     "identity": IdentitySettings,
     "camera": Camera,
@@ -219,6 +236,13 @@ _RANGES: dict[tuple[str, str], tuple[float, float]] = {
     ("outbox", "backoff_cap_seconds"): (0.01, 86_400),
     ("outbox", "lease_seconds"): (1, 86_400),
     ("outbox", "poll_seconds"): (0.1, 3600),
+    # Statuses change over days: asking about each dossier more than every 10 minutes only loads
+    # the portal; less than weekly leaves the agent's "late" list stale.
+    ("tracking", "poll_minutes"): (10, 10_080),
+    ("tracking", "round_seconds"): (10, 3600),
+    # Decree 13/2023: no longer than needed. At least a day, so that a receipt can still be
+    # reprinted on the day; ten years is past any use the kiosk has for the data.
+    ("retention", "purge_after_days"): (1, 3650),
     # Never 0 (requests reads it as "do not wait"); a citizen does not wait minutes at a kiosk.
     ("payment", "timeout_seconds"): (0.5, 120),
 }
@@ -329,6 +353,15 @@ def load_settings(path: str | Path | None = None) -> Settings:
     _check_printer(source, settings.printer)
     _check_outbox(source, settings.outbox, settings.portal)
     _check_fee_account(source, settings.fee_account)
+    tracking = settings.tracking
+    if tracking.round_seconds > tracking.poll_minutes * 60:
+        # A round is when dossiers get asked: rounds further apart than the interval stretch it.
+        raise ConfigError(
+            source,
+            "[tracking] round_seconds",
+            f"must not be more than poll_minutes x 60 ({tracking.poll_minutes * 60}), "
+            f"got {tracking.round_seconds}",
+        )
     if settings.payment.kind == "gateway" and not _secure_or_local(settings.payment.url):
         # The gateway's token travels in every request, and payers are sent where it says.
         raise ConfigError(

@@ -94,6 +94,16 @@ def test_outbox_backoff_defaults_and_override(tmp_path: Path) -> None:
     assert (loaded.backoff_base_seconds, loaded.backoff_cap_seconds, loaded.lease_seconds) == (0.5, 8.0, 40.0)
 
 
+def test_tracking_and_retention_defaults_and_override(tmp_path: Path) -> None:
+    defaults = load_settings()
+    assert (defaults.tracking.poll_minutes, defaults.tracking.round_seconds) == (60, 60)
+    assert defaults.retention.purge_after_days == 30
+    text = "[tracking]\npoll_minutes = 240\nround_seconds = 300\n[retention]\npurge_after_days = 90\n"
+    loaded = load_settings(write(tmp_path, text))
+    assert (loaded.tracking.poll_minutes, loaded.tracking.round_seconds) == (240, 300)
+    assert loaded.retention.purge_after_days == 90
+
+
 def test_override_changes_only_its_keys(tmp_path: Path) -> None:
     defaults = load_settings()
     path = write(tmp_path, '[office]\nmode = "agent"\n\n[printer]\npaper_mm = 58\n')
@@ -199,6 +209,15 @@ BAD_FILES: list[tuple[str, str, list[str]]] = [
         "[portal]\ntimeout_seconds = 30.0\n[outbox]\nlease_seconds = 45.0\n",
         ["[outbox] lease_seconds", "[portal] timeout_seconds", "60.0"],
     ),
+    ("tracking-poll-too-often", "[tracking]\npoll_minutes = 1\n", ["[tracking] poll_minutes", "10"]),
+    ("tracking-poll-text", '[tracking]\npoll_minutes = "hourly"\n', ["[tracking] poll_minutes", "whole"]),
+    (
+        "tracking-round-over-interval",
+        "[tracking]\npoll_minutes = 10\nround_seconds = 900\n",
+        ["[tracking] round_seconds", "poll_minutes", "600"],
+    ),
+    ("retention-zero-days", "[retention]\npurge_after_days = 0\n", ["[retention] purge_after_days", "1"]),
+    ("retention-float", "[retention]\npurge_after_days = 7.5\n", ["[retention] purge_after_days", "whole"]),
 ]
 
 
