@@ -1,4 +1,5 @@
-"""The portal credentials: from the environment or a private secrets file, nowhere else.
+"""The portal's and the payment gateway's credentials: from the environment or a private secrets
+file, nowhere else.
 
 Credentials never come from the catalogue, the UI or the main configuration file, which many
 people may read. A secrets file (`[portal] secrets_file`, e.g. /etc/dvc-kiosk/secrets.toml) is
@@ -8,6 +9,7 @@ the file and the key, never the value, and nothing here logs.
     token = "…"            # [portal] kind = "http": the bearer token of the v1 contract
     client_id = "…"        # [portal] kind = "igate": OAuth2 client credentials
     client_secret = "…"
+    payment_token = "…"    # [payment] kind = "gateway": the payment gateway's bearer token
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from config.settings import ConfigError, Settings
 TOKEN_ENV = "DVC_PORTAL_TOKEN"
 CLIENT_ID_ENV = "DVC_KIOSK_PORTAL_CLIENT_ID"
 CLIENT_SECRET_ENV = "DVC_KIOSK_PORTAL_CLIENT_SECRET"
+PAYMENT_TOKEN_ENV = "DVC_KIOSK_PAYMENT_TOKEN"
 
 # Which keys each kind of portal needs, and the environment variable that may give each one.
 _NEEDED: dict[str, tuple[tuple[str, str], ...]] = {
@@ -97,3 +100,20 @@ def load_portal_secrets(settings: Settings, environ: Mapping[str, str] | None = 
                 raise ConfigError(file, key, "cần một chuỗi không rỗng / expected a non-empty text")
             values[key] = value
     return PortalSecrets(**values)
+
+
+def load_payment_token(settings: Settings, environ: Mapping[str, str] | None = None) -> str:
+    """The payment gateway's bearer token for `[payment] kind = "gateway"`: $DVC_KIOSK_PAYMENT_TOKEN,
+    else `payment_token` in the secrets file; empty without a gateway, or when neither gives one
+    (a gateway on loopback may need none)."""
+    if settings.payment.kind != "gateway":
+        return ""
+    env = os.environ if environ is None else environ
+    token = env.get(PAYMENT_TOKEN_ENV, "")
+    file = settings.portal.secrets_file
+    if token or not file:
+        return token
+    value = _read_private_toml(Path(file)).get("payment_token", "")
+    if not isinstance(value, str):
+        raise ConfigError(file, "payment_token", "cần một chuỗi / expected a text")
+    return value

@@ -30,9 +30,7 @@ reply. `GatewayClient` does network I/O: call it from a worker, never from the G
 from __future__ import annotations
 
 import enum
-import os
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 from urllib.parse import quote, urlsplit
@@ -42,7 +40,6 @@ import requests
 from egov.fees import Charge
 from egov.text import QT_TRANSLATE_NOOP
 
-TOKEN_ENV = "DVC_KIOSK_PAYMENT_TOKEN"
 # What a transaction id and a QR from the gateway may be: printable ASCII, of sane length, since
 # they go into a URL path, the store (64 characters) and a QR code.
 _TRANSACTION_ID = re.compile(r"[!-~]{1,64}", re.ASCII)
@@ -262,20 +259,17 @@ class PaymentSettings(Protocol):
     verify_tls: bool
 
 
-def connector_from_settings(
-    section: PaymentSettings, environ: Mapping[str, str] | None = None
-) -> PaymentConnector:
+def connector_from_settings(section: PaymentSettings, token: str = "") -> PaymentConnector:
     """The connector `[payment]` names: `NoGateway` for kind = "vietqr"; for "gateway", a
-    `GatewayClient` with its bearer token from $DVC_KIOSK_PAYMENT_TOKEN (never from the settings
-    file, the catalogue or the screen)."""
+    `GatewayClient` presenting `token` (from config.secrets.load_payment_token: the environment or
+    the private secrets file, never the settings file, the catalogue or the screen)."""
     if section.kind == "vietqr":
         return NoGateway()
     if section.kind != "gateway":
         raise ValueError(f"[payment] kind: unknown {section.kind!r}")
-    env = os.environ if environ is None else environ
     return GatewayClient(
         url=section.url,
-        token=env.get(TOKEN_ENV, ""),
+        token=token,
         timeout=section.timeout_seconds,
         verify_tls=section.verify_tls,
     )

@@ -20,12 +20,12 @@ from typing import Any
 
 import pytest
 
-from config.settings import CONFIG_ENV, DATA_DIR_ENV, ConfigError, load_settings
+from config.secrets import PAYMENT_TOKEN_ENV, load_payment_token
+from config.settings import CONFIG_ENV, DATA_DIR_ENV, ConfigError, Settings, load_settings
 from egov.banks import load_banks
 from egov.catalog import load_catalog
 from egov.fees import ReceivingAccount, fees_for
 from egov.payment import (
-    TOKEN_ENV,
     GatewayClient,
     NoGateway,
     PaymentError,
@@ -244,7 +244,7 @@ def test_the_gateway_is_not_asked_for_what_has_no_amount(gateway: Gateway) -> No
 @pytest.fixture
 def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv(CONFIG_ENV, raising=False)
-    monkeypatch.delenv(TOKEN_ENV, raising=False)
+    monkeypatch.delenv(PAYMENT_TOKEN_ENV, raising=False)
     monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "data"))
 
 
@@ -253,16 +253,25 @@ def test_the_default_is_vietqr_without_a_gateway() -> None:
     assert isinstance(connector_from_settings(load_settings().payment), NoGateway)
 
 
+def gateway_settings(tmp_path: Path, secrets: str | None, mode: int = 0o600) -> Settings:
+    config = tmp_path / "office.toml"
+    lines = '[payment]\nkind = "gateway"\nurl = "https://pay.example.vn/api"\ntimeout_seconds = 5.0\n'
+    if secrets is not None:
+        file = tmp_path / "secrets.toml"
+        file.write_text(secrets)
+        file.chmod(mode)
+        lines += f'[portal]\nsecrets_file = "{file}"\n'
+    config.write_text(lines)
+    return load_settings(config)
+
+
 @pytest.mark.usefixtures("_clean_env")
-def test_a_gateway_takes_its_token_from_the_environment_only(
+def test_a_gateway_takes_its_token_from_the_environment_first(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    config = tmp_path / "office.toml"
-    config.write_text(
-        '[payment]\nkind = "gateway"\nurl = "https://pay.example.vn/api"\ntimeout_seconds = 5.0\n'
-    )
-    monkeypatch.setenv(TOKEN_ENV, "from-the-environment")
-    connector = connector_from_settings(load_settings(config).payment)
+    settings = gateway_settings(tmp_path, 'payment_token = "from-the-file"\n')
+    monkeypatch.setenv(PAYMENT_TOKEN_ENV, "from-the-environment")
+    connector = connector_from_settings(settings.payment, load_payment_token(settings))
     assert isinstance(connector, GatewayClient) and connector.remote
     assert (connector.url, connector.timeout, connector.token) == (
         "https://pay.example.vn/api",
@@ -270,6 +279,27 @@ def test_a_gateway_takes_its_token_from_the_environment_only(
         "from-the-environment",
     )
     assert "from-the-environment" not in repr(connector)
+
+
+@pytest.mark.usefixtures("_clean_env")
+def test_a_gateway_token_may_come_from_the_private_secrets_file(tmp_path: Path) -> None:
+    settings = gateway_settings(tmp_path, 'payment_token = "from-the-file"\n')
+    assert load_payment_token(settings) == "from-the-file"
+    assert load_payment_token(gateway_settings(tmp_path, None)) == ""  # a gateway on loopback may need none
+
+
+@pytest.mark.usefixtures("_clean_env")
+def test_a_secrets_file_others_can_read_is_refused(tmp_path: Path) -> None:
+    settings = gateway_settings(tmp_path, 'payment_token = "from-the-file"\n', mode=0o644)
+    with pytest.raises(ConfigError) as refused:
+        load_payment_token(settings)
+    assert "chmod 600" in str(refused.value) and "from-the-file" not in str(refused.value)
+
+
+@pytest.mark.usefixtures("_clean_env")
+def test_without_a_gateway_no_token_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(PAYMENT_TOKEN_ENV, "from-the-environment")
+    assert load_payment_token(load_settings()) == ""
 
 
 @pytest.mark.usefixtures("_clean_env")

@@ -19,6 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
+from config.secrets import load_payment_token
 from egov.catalog import PROVINCE_FEE, PROVINCE_FEE_ABOUT
 from egov.fees import Charge, ChargeKind, Method, Payment, PaymentState
 from egov.flow import Mode
@@ -91,7 +92,8 @@ class FeeModel(QObject):
         self._visit = visit
         self._report = report
         self._finish = finish
-        self._connector = connector_from_settings(services.settings.payment)
+        settings = services.settings
+        self._connector = connector_from_settings(settings.payment, load_payment_token(settings))
         self._showing: ChargeKind | None = None  # the charge whose QR is on screen
         self._request: PaymentRequest | None = None
         self._asking = False  # a request to the gateway is under way
