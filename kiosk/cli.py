@@ -55,6 +55,8 @@ def _run_app(args: argparse.Namespace, mode_name: str) -> int:
                 return 2
             factory = AgentSession
         services.start_sender()
+        services.start_tracking()
+        services.start_retention()
         shell = Shell(services, mode, session_factory=factory)
         if args.fullscreen:
             shell.window.showFullScreen()

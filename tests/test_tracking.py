@@ -18,6 +18,7 @@ from egov.outbox import Delivery, Outbox, local_reference
 from egov.portal.client import PortalClient
 from egov.portal.contract import PortalStatus
 from egov.portal.server import TrainingPortal
+from egov.retention import Purger
 from egov.store import DossierNotFound, DossierState, DossierView, Store
 from egov.tracking import CLOSED, Found, StatusPoller, look_up, poll_once
 
@@ -265,3 +266,21 @@ def test_the_poller_thread_follows_the_portal_and_stops(store: Store, client: Po
         assert poller.stop(timeout=10.0)
     assert "portal_status 1 -> 5" in trail(store, dossier)
     assert uuid.UUID(str(dossier.client_id))
+
+
+def test_the_purger_purges_at_start_and_logs_counts_only(
+    store: Store, client: PortalClient, clock: Clock, caplog: pytest.LogCaptureFixture
+) -> None:
+    dossier, code = submit(store, client)
+    clock.now += timedelta(days=31)
+    caplog.set_level("INFO", logger="egov.retention")
+    purger = Purger(store, timedelta(days=30), every=3600.0)
+    purger.start()
+    try:
+        assert wait_for(lambda: purger.rounds >= 1)
+    finally:
+        assert purger.stop(timeout=10.0)
+    assert store.find_dossier(code).applicant_name == ""
+    assert "retention: 1 dossier(s) purged of personal data" in caplog.messages
+    logged = " ".join(caplog.messages)
+    assert code not in logged and "Bình" not in logged and str(dossier.client_id) not in logged

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 
 from config.secrets import PortalSecrets, load_portal_secrets
@@ -18,8 +19,10 @@ from egov.catalog import Catalog, load_catalog
 from egov.outbox import Backoff, Outbox
 from egov.portal.connector import PortalConnector, build_connector
 from egov.portal.server import TrainingPortal
+from egov.retention import Purger
 from egov.sender import Sender
 from egov.store import Store, open_store
+from egov.tracking import StatusPoller
 from hardware.card.service import CardService, ReaderConfig, load_csca
 from hardware.printer import Printer, printer_from_settings
 from hardware.scanner.camera import Camera, SharedCamera, camera_from_config
@@ -43,6 +46,8 @@ class Services:
     training_portal: TrainingPortal | None = None
     closers: list = field(default_factory=list)
     sender: Sender | None = None
+    poller: StatusPoller | None = None
+    purger: Purger | None = None
 
     def outbox(self, actor: str) -> Outbox:
         """An outbox whose failed sends are picked up by the sender (once `start_sender` ran)."""
@@ -66,6 +71,34 @@ class Services:
             # A send in flight cannot be cut short; its claim goes back to the queue at the next start.
             self.closers.append(lambda: sender.stop(timeout=2.0))
         return self.sender
+
+    def start_tracking(self) -> StatusPoller:
+        """Start the thread that keeps the portal's status of accepted dossiers in the store
+        (`[tracking]`), so look-ups answer offline and the agent's "late" list is right; `close()`
+        stops it. The apps call this at start-up, next to `start_sender`."""
+        if self.poller is None:
+            settings = self.settings.tracking
+            poller = StatusPoller(
+                self.store,
+                self.portal,
+                interval=timedelta(minutes=settings.poll_minutes),
+                every=float(settings.round_seconds),
+            )
+            poller.start()
+            self.poller = poller
+            # A status request in flight has the connector's timeout; the thread is a daemon.
+            self.closers.append(lambda: poller.stop(timeout=2.0))
+        return self.poller
+
+    def start_retention(self) -> Purger:
+        """Purge personal data past `[retention] purge_after_days` now and once a day, on a thread
+        of its own; `close()` stops it."""
+        if self.purger is None:
+            purger = Purger(self.store, timedelta(days=self.settings.retention.purge_after_days))
+            purger.start()
+            self.purger = purger
+            self.closers.append(lambda: purger.stop(timeout=2.0))
+        return self.purger
 
     def close(self) -> None:
         for close in reversed(self.closers):
