@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -97,19 +98,28 @@ def _handler(gateway: Gateway) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
-@pytest.fixture
-def gateway() -> Iterator[Gateway]:
+@contextmanager
+def serve_gateway() -> Iterator[Gateway]:
+    """The loopback gateway, listening until the block ends."""
     state = Gateway()
     server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     state.url = f"http://127.0.0.1:{server.server_address[1]}/pay"
-    yield state
-    state.stall.set()
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
+    try:
+        yield state
+    finally:
+        state.stall.set()
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture
+def gateway() -> Iterator[Gateway]:
+    with serve_gateway() as state:
+        yield state
 
 
 # ---- no gateway: the agency's VietQR ------------------------------------------------------------

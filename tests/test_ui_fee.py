@@ -23,6 +23,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PIL import Image  # noqa: E402
 from PySide6.QtCore import QPointF  # noqa: E402
 from PySide6.QtGui import QImage  # noqa: E402
+from test_payment import GATEWAY_QR, serve_gateway  # noqa: E402
 from uidriver import find, tap, wait_for  # noqa: E402
 
 from agent_point.session_model import AgentSession  # noqa: E402
@@ -37,6 +38,7 @@ from egov.vietqr import parse  # noqa: E402
 from egov.visit import NO_CASH_VOLUNTEER  # noqa: E402
 from hardware.qr import read_codes  # noqa: E402
 from ui.events import wait_until  # noqa: E402
+from ui.fee_model import NOT_PAID_YET  # noqa: E402
 from ui.services import Services, build_services  # noqa: E402
 from ui.shell import Shell  # noqa: E402
 from ui.staging import capture_all  # noqa: E402
@@ -266,3 +268,48 @@ def test_a_volunteer_is_refused_cash_with_a_sentence(qtbot, agent_services) -> N
         )
     finally:
         shell.close()
+
+
+def test_a_province_gateway_is_asked_off_the_screen_and_only_its_word_makes_it_paid(
+    qtbot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    qapp,  # noqa: ANN001
+) -> None:
+    with serve_gateway() as gateway:
+        config = tmp_path / "office.toml"
+        config.write_text(f'[payment]\nkind = "gateway"\nurl = "{gateway.url}"\ntimeout_seconds = 5.0\n')
+        monkeypatch.setenv("DVC_KIOSK_DATA_DIR", str(tmp_path / "data"))
+        monkeypatch.delenv("DVC_KIOSK_CONFIG", raising=False)
+        services = build_services(load_settings(config))
+        shell = open_shell(services, Mode.KIOSK)
+        try:
+            vm = shell.visit
+            to_fee_page(shell, RESIDENCE)
+            gateway.answer(201, {"transaction_id": "GD-0001", "qr": GATEWAY_QR})
+            gateway.answer(200, {"status": "pending"})
+            gateway.answer(200, {"status": "paid"})
+
+            tap(qtbot, shell, "payByQrButton")
+            assert codes_on_screen(shell, "feeQr") == [GATEWAY_QR]  # the gateway's QR, not ours
+            asked = gateway.seen[0]["json"]
+            assert asked["amount"] == 15_000 and asked["dossier"] == vm.dossierCode
+            # Only our own VietQR names the account: no bank details, no training mark here.
+            assert find(shell, "payee_bank") is None and find(shell, "trainingAccount") is None
+
+            tap(qtbot, shell, "checkPaymentButton")
+            wait_until(lambda: vm.message == NOT_PAID_YET)
+            assert vm.page == "fee"
+            tap(qtbot, shell, "checkPaymentButton")
+            wait_until(lambda: vm.page == "receipt")
+            wait_until(lambda: bool(vm.receiptPath), timeout=30)
+            (payment,) = payments_of(services.store, vm.visit.outcome.client_id)
+            assert (payment.method, payment.state, payment.transaction_id) == (
+                Method.GATEWAY,
+                PaymentState.PAID,
+                "GD-0001",
+            )
+            assert slip_lines(shell)["Lệ phí"] == "15.000 đ (đã nộp qua cổng thanh toán)"
+        finally:
+            shell.close()
+            services.close()

@@ -149,17 +149,17 @@ class FeeModel(QObject):
         charge = self._charge(self._showing)
         if charge is None:
             return {}
-        account = charge.account
+        # A gateway's QR pays wherever the gateway says: only our own VietQR names the account,
+        # so only it is shown with the account's details (and its training mark).
+        account = None if self._connector.remote else charge.account
         return {
             "kind": charge.kind.value,
             "amount": amount_text(charge),
             "purpose": charge.reference,
             "bank": account.bank.short_name if account else "",
-            "bankName": account.bank.name if account else "",
             "accountNumber": account.account if account else "",
             "accountName": account.name if account else "",
-            # A gateway's QR pays wherever the gateway says; only our own VietQR names the account.
-            "training": bool(account and account.training and not self._connector.remote),
+            "training": bool(account and account.training),
         }
 
     lines = Property("QVariantList", _lines, notify=changed)
