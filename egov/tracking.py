@@ -39,6 +39,11 @@ CLOSED = (PortalStatus.REFUSED, PortalStatus.WITHDRAWN, PortalStatus.RETURNED)
 DEFAULT_INTERVAL = timedelta(hours=1)
 
 
+class PortalUnreachable(DossierNotFound):
+    """A receipt's code this office does not hold, and the portal (which may) did not answer:
+    not "no such dossier" but "try again later" (OFFLINE_NOT_FOUND_TEXT)."""
+
+
 class StatusPort(Protocol):
     def status(self, code: str) -> DossierStatus | PortalFailure: ...
 
@@ -210,7 +215,7 @@ def look_up(
         # A receipt of another kiosk of the province: the portal knows it, this store does not.
         reply = portal.status(text)
         if isinstance(reply, PortalFailure):
-            raise DossierNotFound(f"dossier {text}: not here, portal {reply.kind.value}") from None
+            raise PortalUnreachable(f"dossier {text}: not here, portal {reply.kind.value}") from None
         return _portal_only_view(reply, today)
     found = Found.STORED
     if summary.state is DossierState.ACCEPTED and summary.dossier_code and portal is not None:

@@ -20,7 +20,7 @@ from egov.portal.contract import PortalStatus
 from egov.portal.server import TrainingPortal
 from egov.retention import Purger
 from egov.store import DossierNotFound, DossierState, DossierView, Store
-from egov.tracking import CLOSED, Found, StatusPoller, look_up, poll_once
+from egov.tracking import CLOSED, Found, PortalUnreachable, StatusPoller, look_up, poll_once
 
 TOKEN, ADMIN = "training-token", "training-admin"
 KEY = bytes(range(32))
@@ -226,6 +226,21 @@ def test_a_receipt_qr_of_another_kiosk_is_answered_by_the_portal_alone(
     # Typed with digits, it is not found: the digits cannot be checked here.
     with pytest.raises(DossierNotFound):
         look_up(store, client, reply.dossier_code, ID_NUMBER[-4:], today=date(2026, 11, 23))
+
+
+def test_a_receipt_qr_not_held_here_while_the_portal_is_down_says_try_later(
+    portal: TrainingPortal, store: Store, client: PortalClient
+) -> None:
+    reply = client.submit(make_dossier(name="Lê Thị Cúc"))
+    url = portal.url
+    portal.stop()
+    with PortalClient(url, TOKEN, timeout=1.0) as offline:
+        with pytest.raises(PortalUnreachable):
+            look_up(store, offline, reply.dossier_code, today=date(2026, 11, 23))
+        # A typed code never reaches the portal: unknown, whatever the network.
+        with pytest.raises(DossierNotFound) as typed:
+            look_up(store, offline, reply.dossier_code, ID_NUMBER[-4:], today=date(2026, 11, 23))
+    assert not isinstance(typed.value, PortalUnreachable)
 
 
 def test_retention_purges_personal_data_and_the_lookup_still_works(
