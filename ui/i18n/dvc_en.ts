@@ -1950,92 +1950,92 @@
     <message>
         <location filename="../../egov/tracking.py" line="+72"/>
         <source>Không tìm thấy hồ sơ với mã và số cuối giấy tờ này. Hãy kiểm tra lại mã trên phiếu hẹn và 4 số cuối của số định danh cá nhân.</source>
-        <translation type="unfinished"></translation>
+        <translation>No dossier was found with this code and these digits. Check the code on your appointment slip and the last 4 digits of your personal ID number.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Chưa kết nối được cổng dịch vụ công để tra cứu hồ sơ này. Hãy thử lại sau ít phút hoặc hỏi cán bộ tại quầy.</source>
-        <translation type="unfinished"></translation>
+        <translation>The public-service portal cannot be reached to look this dossier up. Try again in a few minutes or ask the staff at the desk.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Hồ sơ đã được ghi nhận tại đây và sẽ tự gửi đến cơ quan giải quyết khi có mạng.</source>
-        <translation type="unfinished"></translation>
+        <translation>Your dossier is recorded here and will be sent to the agency by itself when the network is back.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Hồ sơ đang được gửi đến cơ quan giải quyết.</source>
-        <translation type="unfinished"></translation>
+        <translation>Your dossier is being sent to the agency.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Hồ sơ cần cán bộ kiểm tra trước khi gửi. Hãy hỏi cán bộ tại quầy tiếp nhận.</source>
-        <translation type="unfinished"></translation>
+        <translation>Your dossier needs a check by staff before it is sent. Please ask at the reception desk.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Cổng dịch vụ công không nhận hồ sơ này. Hãy hỏi cán bộ tại quầy tiếp nhận.</source>
-        <translation type="unfinished"></translation>
+        <translation>The public-service portal did not take this dossier. Please ask at the reception desk.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Hồ sơ đã đến cơ quan và đang chờ tiếp nhận.</source>
-        <translation type="unfinished"></translation>
+        <translation>Your dossier has reached the agency and is waiting to be received.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cơ quan đã tiếp nhận hồ sơ.</source>
-        <translation type="unfinished"></translation>
+        <translation>The agency has received your dossier.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cơ quan không tiếp nhận hồ sơ. Hãy hỏi cán bộ tại quầy để biết lý do.</source>
-        <translation type="unfinished"></translation>
+        <translation>The agency did not accept your dossier. Ask at the desk for the reason.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Hồ sơ đang được giải quyết.</source>
-        <translation type="unfinished"></translation>
+        <translation>Your dossier is being processed.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cơ quan cần bạn bổ sung giấy tờ. Hãy đến quầy tiếp nhận hoặc gọi nhân viên hỗ trợ.</source>
-        <translation type="unfinished"></translation>
+        <translation>The agency needs more documents from you. Please come to the reception desk or call for help.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Cần nộp phí, lệ phí trước khi nhận kết quả. Hãy hỏi cán bộ tại quầy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fees must be paid before you receive the result. Please ask at the desk.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Hồ sơ đã được rút theo yêu cầu.</source>
-        <translation type="unfinished"></translation>
+        <translation>The dossier was withdrawn at your request.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cơ quan đã dừng giải quyết hồ sơ. Hãy hỏi cán bộ tại quầy để biết lý do.</source>
-        <translation type="unfinished"></translation>
+        <translation>The agency has stopped processing your dossier. Ask at the desk for the reason.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Đã có kết quả. Bạn mang phiếu hẹn và giấy tờ tùy thân đến nhận kết quả.</source>
-        <translation type="unfinished"></translation>
+        <translation>The result is ready. Bring your appointment slip and your ID to collect it.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Đã trả kết quả.</source>
-        <translation type="unfinished"></translation>
+        <translation>The result has been handed over.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Hồ sơ đã quá ngày hẹn trả kết quả. Hãy hỏi cán bộ tại quầy tiếp nhận.</source>
-        <translation type="unfinished"></translation>
+        <translation>Your dossier is past its appointment date. Please ask at the reception desk.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Hồ sơ đã được gửi đến cơ quan giải quyết; chưa có thông tin mới.</source>
-        <translation type="unfinished"></translation>
+        <translation>Your dossier was sent to the agency; there is no news yet.</translation>
     </message>
 </context>
 <context>
