@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QObject, QTranslator, QUrl
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtQml import QQmlApplicationEngine
@@ -103,6 +104,8 @@ class Shell(QObject):
         self.visit.close_devices()
         self.jobs.shutdown()
         self.printer.close()
-        # The engine goes first: its bindings must not outlive the view models they read.
-        self.engine.deleteLater()
+        # The engine goes first: its bindings must not outlive the view models they read. Deleted
+        # at once: a deleteLater after exec() has returned (or in a test, which never runs exec)
+        # was never carried out, and the bindings then read half-destroyed models at exit.
+        shiboken6.delete(self.engine)
         pump()
