@@ -118,6 +118,14 @@ _STATUS_TEXT = {
     ),
     PortalStatus.RETURNED: QT_TRANSLATE_NOOP("Tracking", "Đã trả kết quả."),
 }
+# A dossier's state in a word or two, beside the portal's status label (which only accepted ones have).
+STATE_LABELS = {
+    DossierState.QUEUED: QT_TRANSLATE_NOOP("Tracking", "Chờ gửi"),
+    DossierState.SENDING: QT_TRANSLATE_NOOP("Tracking", "Đang gửi"),
+    DossierState.ACCEPTED: QT_TRANSLATE_NOOP("Tracking", "Đã gửi đến cơ quan"),
+    DossierState.REJECTED: QT_TRANSLATE_NOOP("Tracking", "Cổng không nhận"),
+    DossierState.NEEDS_ATTENTION: QT_TRANSLATE_NOOP("Tracking", "Cần xử lý"),
+}
 LATE_TEXT = QT_TRANSLATE_NOOP(
     "Tracking", "Hồ sơ đã quá ngày hẹn trả kết quả. Hãy hỏi cán bộ tại quầy tiếp nhận."
 )
@@ -126,13 +134,14 @@ ACCEPTED_UNKNOWN_TEXT = QT_TRANSLATE_NOOP(
 )
 
 
-def _late(appointment: date | None, status: PortalStatus | None, today: date) -> bool:
+def is_late(appointment: date | None, status: PortalStatus | None, today: date) -> bool:
+    """Past the appointment date and not closed: the citizen is waiting on the agency."""
     return appointment is not None and appointment < today and status not in CLOSED
 
 
 def _view_of(summary: DossierSummary, today: date, found: Found, masked: bool) -> StatusView:
     status = PortalStatus(summary.portal_status) if summary.portal_status else None
-    late = summary.state is DossierState.ACCEPTED and _late(summary.appointment, status, today)
+    late = summary.state is DossierState.ACCEPTED and is_late(summary.appointment, status, today)
     if summary.state is not DossierState.ACCEPTED:
         message = _LOCAL_TEXT[summary.state]
     elif late:
@@ -163,7 +172,7 @@ def local_reference_of(summary: DossierSummary) -> str:
 
 def _portal_only_view(status: DossierStatus, today: date) -> StatusView:
     """A dossier this office does not hold (sent from elsewhere): what the portal says, no more."""
-    late = _late(status.appointment_date, status.status, today)
+    late = is_late(status.appointment_date, status.status, today)
     return StatusView(
         code=status.dossier_code,
         procedure_name="",
