@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import Property, QCoreApplication, QObject, Signal, Slot
 
+from agent_point.dossier_list import DossierList
 from egov import accounts
 from egov.receipt import day_lines, day_slip
 from egov.text import QT_TRANSLATE_NOOP
@@ -50,6 +51,7 @@ class AgentSession(QObject):
         self._cases: list[dict[str, str]] = []
         self._day_job = ""
         self._day_message = ""
+        self._dossiers = DossierList(services, jobs, lambda: self._account, self)
         visit.visitEnded.connect(self._back_home)
         visit.printer.jobEnded.connect(self._on_print_end)
 
@@ -70,6 +72,7 @@ class AgentSession(QObject):
     userName = Property(str, _get_user, notify=changed)
     cases = Property("QVariantList", _get_cases, notify=changed)
     dayMessage = Property(str, lambda self: self._day_message, notify=changed)
+    dossiers = Property(QObject, lambda self: self._dossiers, constant=True)  # the filtered list
 
     @Slot(str, str)
     def signIn(self, username: str, password: str) -> None:
@@ -104,6 +107,7 @@ class AgentSession(QObject):
         self._visit.set_agent("")
         self._page = "signin"
         self._cases = []
+        self._dossiers.clear()
         self.changed.emit()
 
     @Slot()
@@ -111,6 +115,20 @@ class AgentSession(QObject):
         self._page = "visit"
         self.changed.emit()
         self._visit.start()
+
+    @Slot()
+    def showDossiers(self) -> None:
+        """The office's dossiers under the filters, today's first."""
+        if self._account is None:
+            return
+        self._page = "dossiers"
+        self.changed.emit()
+        self._dossiers.show("today")
+
+    @Slot()
+    def goHome(self) -> None:
+        if self._account is not None:
+            self._back_home()
 
     @Slot()
     def refresh(self) -> None:

@@ -7,6 +7,8 @@ visit (everything personal with it) and goes back to the welcome page.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, QTimer, Slot
 
 from ui.visit_model import VisitModel
@@ -21,10 +23,18 @@ _ACTIVITY = {
 
 class IdleWatcher(QObject):
     def __init__(
-        self, model: VisitModel, idle_seconds: int, warning_seconds: int, parent: QObject | None = None
+        self,
+        model: VisitModel,
+        idle_seconds: int,
+        warning_seconds: int,
+        parent: QObject | None = None,
+        *,
+        at_rest: Callable[[], bool] | None = None,
     ) -> None:
+        """`at_rest`: whether the screen holds nothing to protect (the welcome page, by default)."""
         super().__init__(parent)
         self._model = model
+        self._at_rest = at_rest or (lambda: model.page == "welcome")
         self._warning_seconds = warning_seconds
         self._left = 0
         self._idle = QTimer(self, singleShot=True, interval=idle_seconds * 1000)
@@ -40,7 +50,7 @@ class IdleWatcher(QObject):
 
     @Slot()
     def _warn(self) -> None:
-        if self._model.page == "welcome":
+        if self._at_rest():
             self._idle.start()  # nothing to protect yet
             return
         self._left = self._warning_seconds

@@ -20,6 +20,7 @@ from egov.flow import Mode
 from ui.events import pump
 from ui.idle import IdleWatcher
 from ui.jobs import Jobs
+from ui.lookup_model import LookupModel
 from ui.printer_model import printer_model
 from ui.services import Services
 from ui.visit_model import VisitImages, VisitModel
@@ -76,8 +77,17 @@ class Shell(QObject):
         self.agent = (
             session_factory(services, self.visit, self.jobs, self) if callable(session_factory) else None
         )
+        # The citizen's look-up beside the visit; whatever ends a visit (idle, "Kết thúc") wipes it.
+        self.lookup = LookupModel(services, self.jobs, self)
+        self.visit.visitEnded.connect(self.lookup.wipe)
         kiosk = services.settings.kiosk
-        self.idle = IdleWatcher(self.visit, kiosk.idle_seconds, kiosk.idle_warning_seconds, self)
+        self.idle = IdleWatcher(
+            self.visit,
+            kiosk.idle_seconds,
+            kiosk.idle_warning_seconds,
+            self,
+            at_rest=lambda: self.visit.page == "welcome" and not self.lookup.active,
+        )
         if mode is Mode.KIOSK:
             app.installEventFilter(self.idle)
         self.engine = QQmlApplicationEngine(self)
@@ -86,6 +96,7 @@ class Shell(QObject):
         context.setContextProperty("vm", self.visit)
         context.setContextProperty("printer", self.printer)
         context.setContextProperty("agent", self.agent)
+        context.setContextProperty("lookup", self.lookup)
         context.setContextProperty("idle", self.idle)
         context.setContextProperty("screenPxPerMm", px_per_mm(app))
         context.setContextProperty("initialWidth", width)

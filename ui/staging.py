@@ -8,9 +8,10 @@ without blocking it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 
 from egov.flow import Mode
+from egov.tracking import poll_once
 from egov.training import example_answers
 from ui.events import wait_until
 from ui.shell import Shell
@@ -33,12 +34,19 @@ def stage(shell: Shell, page: str) -> None:
             return
         agent.signIn(AGENT_USER, AGENT_PASSWORD)
         wait_until(lambda: agent.page == "home")
-        if page == "home":
+        if page in ("home", "dossiers"):
             # One real intake first, so that today's list has a case to show.
             agent.newCase()
             _walk_visit(shell, "receipt")
             vm.finish()
             wait_until(lambda: agent.page == "home" and bool(agent.cases))
+            if page == "dossiers":
+                # The status poller's round, run here: the list shows the portal's status and the
+                # appointment as it does in the app a round after the intake.
+                poll_once(shell.services.store, shell.services.portal, interval=timedelta(0))
+                dossiers = agent.dossiers
+                agent.showDossiers()
+                wait_until(lambda: agent.page == "dossiers" and bool(dossiers.rows) and not dossiers.busy)
             return
         agent.newCase()
         if page == "welcome":
@@ -47,8 +55,33 @@ def stage(shell: Shell, page: str) -> None:
     else:
         if page == "welcome":
             return
+        if page.startswith("lookup"):
+            _stage_lookup(shell, page)
+            return
         vm.start()
     _walk_visit(shell, page)
+
+
+def _stage_lookup(shell: Shell, page: str) -> None:
+    """The look-up pages, for a dossier the demo citizen has just filed (ID number ending 0000)."""
+    lookup = shell.lookup
+    code = ""
+    if page in ("lookup_digits", "lookup_result", "lookup_not_found"):
+        shell.visit.start()
+        _walk_visit(shell, "receipt")
+        code = shell.visit.dossierCode or shell.visit.localReference
+        shell.visit.finish()
+    lookup.begin()
+    if page == "lookup":
+        return
+    lookup.chooseTyping()
+    if page == "lookup_code":
+        return
+    lookup.submitCode(code)
+    if page == "lookup_digits":
+        return
+    lookup.submitDigits("0000" if page == "lookup_result" else "9999")
+    wait_until(lambda: lookup.page == "lookup_result" and not lookup.busy, timeout=30)
 
 
 def _walk_visit(shell: Shell, page: str) -> None:

@@ -9,5 +9,10 @@ AGENT_DOCUMENT_SCREENS = [*DOCUMENT_SCREENS, "documents_corners"]
 # The fee step's QR, after the choice of a transfer (see ui/fee_model.py).
 FEE_SCREENS = ["fee_qr"]
 
-KIOSK_PAGES = [s.value for s in Step if s is not Step.DELEGATE] + DOCUMENT_SCREENS + FEE_SCREENS
-AGENT_PAGES = ["signin", "home", *[s.value for s in Step], *AGENT_DOCUMENT_SCREENS, *FEE_SCREENS]
+# The citizen's look-up of a filed dossier, beside the visit (see ui/lookup_model.py).
+LOOKUP_PAGES = ["lookup", "lookup_code", "lookup_digits", "lookup_result", "lookup_not_found"]
+
+KIOSK_PAGES = (
+    [s.value for s in Step if s is not Step.DELEGATE] + DOCUMENT_SCREENS + FEE_SCREENS + LOOKUP_PAGES
+)
+AGENT_PAGES = ["signin", "home", "dossiers", *[s.value for s in Step], *AGENT_DOCUMENT_SCREENS, *FEE_SCREENS]

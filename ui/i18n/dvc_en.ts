@@ -44,9 +44,92 @@
         <translation>This user name is already taken. Please choose another one.</translation>
     </message>
     <message>
-        <location filename="../../agent_point/session_model.py" line="+92"/>
+        <location filename="../../agent_point/session_model.py" line="+95"/>
         <source>Không đăng nhập được do lỗi hệ thống. Hãy thử lại hoặc báo người quản lý.</source>
         <translation>Could not sign in because of a system error. Please try again or tell your manager.</translation>
+    </message>
+</context>
+<context>
+    <name>AgentDossiers</name>
+    <message>
+        <location filename="../qml/pages/AgentDossiers.qml" line="+10"/>
+        <source>Danh sách hồ sơ</source>
+        <translation>Applications</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đang tải…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 hồ sơ</source>
+        <translation>%1 application(s)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Hôm nay</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chờ gửi</source>
+        <translation>Waiting to be sent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cần xử lý</source>
+        <translation>Needs attention</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quá hạn</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Chỉ cán bộ tiếp nhận hoặc người quản lý được gửi lại hồ sơ cần xử lý.</source>
+        <translation>Only an agent or a supervisor may send an application that needs attention again.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Không có hồ sơ nào trong mục này.</source>
+        <translation>No applications here.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Mã hồ sơ</source>
+        <translation>Application code</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Người nộp</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trạng thái</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Trên cổng</source>
+        <translation>At the portal</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hẹn trả</source>
+        <translation>Appointment</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Gửi lại</source>
+        <translation>Send again</translation>
     </message>
 </context>
 <context>
@@ -70,6 +153,11 @@
         <location line="+19"/>
         <source>Đăng xuất</source>
         <translation>Sign out</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Danh sách hồ sơ</source>
+        <translation>Applications</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -361,7 +449,7 @@
 <context>
     <name>Cases</name>
     <message>
-        <location filename="../../agent_point/session_model.py" line="-66"/>
+        <location filename="../../agent_point/session_model.py" line="-68"/>
         <source>Đã in bảng kê cuối ngày.</source>
         <translation>The end-of-day slip has been printed.</translation>
     </message>
@@ -701,6 +789,44 @@
     </message>
 </context>
 <context>
+    <name>Dossiers</name>
+    <message>
+        <location filename="../../agent_point/dossier_list.py" line="+43"/>
+        <source>Tình nguyện viên không được gửi lại hồ sơ cần xử lý. Hãy báo cán bộ tiếp nhận hoặc người quản lý.</source>
+        <translation>Volunteers may not send an application that needs attention again. Please tell an agent or the supervisor.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Đã đưa hồ sơ %1 vào hàng đợi để gửi lại.</source>
+        <translation>Application %1 is back in the queue to be sent again.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hồ sơ này không còn ở trạng thái cần xử lý. Danh sách đã được cập nhật.</source>
+        <translation>This application no longer needs attention. The list has been updated.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Không đọc được danh sách hồ sơ. Hãy thử lại.</source>
+        <translation>The list of applications could not be read. Please try again.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chưa gửi lại được hồ sơ. Hãy thử lại.</source>
+        <translation>The dossier could not be queued again. Please try again.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QUÁ HẠN</source>
+        <translation>LATE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(đã xóa theo thời hạn lưu)</source>
+        <translation>(deleted at the end of the retention period)</translation>
+    </message>
+</context>
+<context>
     <name>Fee</name>
     <message>
         <location filename="../qml/pages/Fee.qml" line="+16"/>
@@ -835,7 +961,7 @@
         <translation>Check whether it is paid</translation>
     </message>
     <message>
-        <location filename="../fee_model.py" line="+35"/>
+        <location filename="../fee_model.py" line="+36"/>
         <source>nộp cho cơ quan nhà nước</source>
         <translation>paid to the government office</translation>
     </message>
@@ -891,7 +1017,7 @@
         <translation>Transfer — not confirmed</translation>
     </message>
     <message>
-        <location line="+211"/>
+        <location line="+212"/>
         <source>Hãy xác nhận số tiền lệ phí trước.</source>
         <translation>Please confirm the fee amount first.</translation>
     </message>
@@ -1255,6 +1381,208 @@
     </message>
 </context>
 <context>
+    <name>Lookup</name>
+    <message>
+        <location filename="../lookup_model.py" line="+51"/>
+        <source>Mã hồ sơ chưa đúng. Hãy gõ đúng như trên phiếu hẹn, ví dụ H01.99-261123-0001 hoặc TN-1A2B3C4D.</source>
+        <translation>That is not a application code. Type it as it is on the receipt, for example H01.99-261123-0001 or TN-1A2B3C4D.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Hãy nhập đủ 4 chữ số cuối của số định danh cá nhân.</source>
+        <translation>Please enter the last 4 digits of the personal ID number.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chưa thấy mã QR. Đặt phiếu hẹn dưới máy ảnh, mã QR hướng lên, giữ yên rồi bấm quét lại; hoặc bấm “Nhập mã hồ sơ”.</source>
+        <translation>No QR code seen. Lay the receipt under the camera, QR code up, hold it still and scan again; or tap “Type the application code”.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mã QR vừa quét không phải mã trên phiếu hẹn. Hãy đặt phiếu hẹn dưới máy ảnh, mã QR hướng lên, rồi bấm quét lại.</source>
+        <translation>That QR code is not the one on a receipt. Lay the receipt under the camera, QR code up, and scan again.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>✓ Thông tin mới nhất từ cổng dịch vụ công.</source>
+        <translation>✓ The latest from the public service portal.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chưa kết nối được cổng dịch vụ công. Đây là thông tin cập nhật lần cuối lúc %1.</source>
+        <translation>The public service portal cannot be reached now. This was last updated at %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chưa kết nối được cổng dịch vụ công, và máy chưa có thông tin mới về hồ sơ này.</source>
+        <translation>The public service portal cannot be reached now, and this kiosk has no news of this application yet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chưa tra cứu được. Xin hãy thử lại hoặc bấm “Gọi nhân viên hỗ trợ”.</source>
+        <translation>The look-up did not work. Please try again or tap “Call staff for help”.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 ngày %2</source>
+        <translation>%1 on %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/Lookup.qml" line="+10"/>
+        <source>Đang tìm mã QR trên phiếu hẹn…</source>
+        <translation>Looking for the QR code on the receipt…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đang tra cứu…</source>
+        <translation>Looking it up…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tra cứu hồ sơ đã nộp</source>
+        <translation>Look up an application you handed in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Giữ yên phiếu hẹn dưới máy ảnh, mã QR hướng lên.</source>
+        <translation>Hold the receipt still under the camera, QR code up.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Máy đang hỏi cổng dịch vụ công. Xin chờ một chút.</source>
+        <translation>Asking the public service portal. Please wait a moment.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bạn cần phiếu hẹn đã nhận khi nộp hồ sơ.</source>
+        <translation>You need the receipt you were given when you handed the application in.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Quét mã QR trên phiếu hẹn</source>
+        <translation>Scan the QR code on the receipt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Đặt phiếu hẹn dưới máy ảnh, mã QR hướng lên, rồi chạm vào nút trên.</source>
+        <translation>Lay the receipt under the camera, QR code up, then tap the button above.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nhập mã hồ sơ</source>
+        <translation>Type the application code</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Gõ mã hồ sơ in trên phiếu hẹn, rồi 4 số cuối của số định danh cá nhân.</source>
+        <translation>Type the application code printed on the receipt, then the last 4 digits of the personal ID number.</translation>
+    </message>
+</context>
+<context>
+    <name>LookupCode</name>
+    <message>
+        <location filename="../qml/pages/LookupCode.qml" line="+7"/>
+        <source>Nhập mã hồ sơ</source>
+        <translation>Type the application code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mã hồ sơ in trên phiếu hẹn, ví dụ H01.99-261123-0001. Hồ sơ chưa gửi được có số tham chiếu bắt đầu bằng TN-.</source>
+        <translation>The application code is printed on the receipt, for example H01.99-261123-0001. An application not yet sent has a reference starting with TN-.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tiếp tục ›</source>
+        <translation>Continue ›</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Mã hồ sơ</source>
+        <translation>Application code</translation>
+    </message>
+</context>
+<context>
+    <name>LookupDigits</name>
+    <message>
+        <location filename="../qml/pages/LookupDigits.qml" line="+8"/>
+        <source>Nhập 4 số cuối của số định danh cá nhân</source>
+        <translation>Enter the last 4 digits of the personal ID number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đang tra cứu… Máy đang hỏi cổng dịch vụ công.</source>
+        <translation>Looking it up… Asking the public service portal.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Số định danh cá nhân có 12 chữ số, in ở mặt trước thẻ căn cước của người nộp hồ sơ.</source>
+        <translation>The personal ID number has 12 digits and is printed on the front of the applicant’s ID card.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tra cứu ›</source>
+        <translation>Look up ›</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Mã hồ sơ: %1</source>
+        <translation>Application code: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LookupResult</name>
+    <message>
+        <location filename="../qml/pages/LookupResult.qml" line="+11"/>
+        <source>Tình trạng hồ sơ</source>
+        <translation>Application status</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Không tìm thấy hồ sơ</source>
+        <translation>Application not found</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xong</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thử lại</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Người nộp</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tình trạng</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Từ ngày</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ngày hẹn trả kết quả</source>
+        <translation>Result due on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 – ĐÃ QUÁ HẠN</source>
+        <translation>%1 – LATE</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <location filename="../qml/Main.qml" line="+13"/>
@@ -1262,7 +1590,7 @@
         <translation>Online public services</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>Bạn có cần thêm thời gian không?</source>
         <translation>Do you need more time?</translation>
     </message>
@@ -1452,7 +1780,7 @@
         <translation>The transfer QR code has a wrong check code. Scan it again, or make a new QR code.</translation>
     </message>
     <message>
-        <location filename="../../egov/payment.py" line="+74"/>
+        <location filename="../../egov/payment.py" line="+71"/>
         <source>Khoản này chưa nộp được bằng chuyển khoản. Hãy nộp tại quầy khi nhận kết quả.</source>
         <translation>This cannot be paid by transfer yet. Please pay at the desk when you collect the result.</translation>
     </message>
@@ -1948,7 +2276,7 @@
 <context>
     <name>Tracking</name>
     <message>
-        <location filename="../../egov/tracking.py" line="+72"/>
+        <location filename="../../egov/tracking.py" line="+77"/>
         <source>Không tìm thấy hồ sơ với mã và số cuối giấy tờ này. Hãy kiểm tra lại mã trên phiếu hẹn và 4 số cuối của số định danh cá nhân.</source>
         <translation>No dossier was found with this code and these digits. Check the code on your appointment slip and the last 4 digits of your personal ID number.</translation>
     </message>
@@ -2028,6 +2356,31 @@
         <translation>The result has been handed over.</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Chờ gửi</source>
+        <translation>Waiting to be sent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đang gửi</source>
+        <translation>Being sent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã gửi đến cơ quan</source>
+        <translation>Sent to the agency</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cổng không nhận</source>
+        <translation>Refused by the portal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cần xử lý</source>
+        <translation>Needs attention</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Hồ sơ đã quá ngày hẹn trả kết quả. Hãy hỏi cán bộ tại quầy tiếp nhận.</source>
         <translation>Your dossier is past its appointment date. Please ask at the reception desk.</translation>
@@ -2041,7 +2394,7 @@
 <context>
     <name>Welcome</name>
     <message>
-        <location filename="../qml/pages/Welcome.qml" line="+28"/>
+        <location filename="../qml/pages/Welcome.qml" line="+29"/>
         <source>Dịch vụ công trực tuyến</source>
         <translation>Online public services</translation>
     </message>
@@ -2066,7 +2419,12 @@
         <translation>Touch here to start</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
+        <source>Tra cứu hồ sơ đã nộp</source>
+        <translation>Look up an application you handed in</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Cần giúp đỡ? Hãy hỏi cán bộ tại quầy hoặc gọi %1.</source>
         <translation>Need help? Ask the staff at the counter or call %1.</translation>
     </message>

@@ -20,9 +20,13 @@ ApplicationWindow {
         welcome: "Welcome", identify: "Identify", card: "Card", identity_manual: "IdentityManual",
         procedure: "Procedure", delegate: "Delegate", form: "Form", documents: "Documents",
         check: "Check", consent: "Consent", submit: "Submit", fee: "Fee", receipt: "Receipt",
-        rating: "Rating", signin: "SignIn", home: "AgentHome"
+        rating: "Rating", signin: "SignIn", home: "AgentHome", dossiers: "AgentDossiers",
+        lookup: "Lookup", lookup_code: "LookupCode", lookup_digits: "LookupDigits",
+        lookup_result: "LookupResult"
     })
-    readonly property string shownPage: (agent && agent.page !== "visit") ? agent.page : vm.page
+    // The agent's own pages, else the citizen's look-up (a flow beside the visit), else the visit.
+    readonly property string shownPage: (agent && agent.page !== "visit") ? agent.page
+                                        : lookup.page !== "" ? lookup.page : vm.page
 
     Loader {
         id: pageLoader

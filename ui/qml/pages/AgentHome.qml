@@ -29,6 +29,11 @@ PageFrame {
             onClicked: agent.signOut()
         }
         BigButton {
+            objectName: "dossiersButton"
+            text: qsTr("Danh sách hồ sơ")
+            onClicked: agent.showDossiers()
+        }
+        BigButton {
             objectName: "daySlipButton"
             text: qsTr("In bảng kê cuối ngày")
             onClicked: agent.printDaySlip()

@@ -1,4 +1,5 @@
-// The first page: what this machine does, and one big button to start.
+// The first page: what this machine does, one big button to start, and a second, plainer one to
+// look up a dossier already filed.
 import QtQuick
 import QtQuick.Layouts
 import "../components"
@@ -51,6 +52,16 @@ Rectangle {
             Layout.preferredWidth: Theme.mm(190)
             Layout.preferredHeight: Theme.primaryHeight * 1.3
             onClicked: vm.start()
+        }
+        // The other reason to come to the kiosk, a step down from filing: big, but not the blue one.
+        BigButton {
+            objectName: "lookupButton"
+            visible: vm.mode === "kiosk"
+            text: qsTr("Tra cứu hồ sơ đã nộp")
+            Layout.alignment: Qt.AlignHCenter
+            Layout.preferredWidth: Theme.mm(190)
+            Layout.preferredHeight: Theme.primaryHeight
+            onClicked: lookup.begin()
         }
         Text {
             text: qsTr("Cần giúp đỡ? Hãy hỏi cán bộ tại quầy hoặc gọi %1.").arg(vm.hotline)
