@@ -12,6 +12,8 @@ from __future__ import annotations
 import os
 from datetime import date, timedelta
 
+import requests
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from test_ui_card_qr import DeskCamera  # noqa: E402
@@ -27,6 +29,7 @@ from egov.receipt import tracking_url  # noqa: E402
 from egov.store import DossierState  # noqa: E402
 from ui.events import wait_until  # noqa: E402
 from ui.lookup_model import LookupModel  # noqa: E402
+from ui.services import TRAINING_ADMIN_TOKEN  # noqa: E402
 
 ID_NUMBER = "001199004321"
 NAME = "Trần Văn Bình"
@@ -278,3 +281,31 @@ def test_a_volunteer_sees_the_list_but_cannot_send_again(qtbot, services) -> Non
     assert "Tình nguyện viên không được gửi lại" in text_of(shell, "pageMessage")
     assert services.store.outbox_entry(attention.client_id).state is DossierState.NEEDS_ATTENTION
     shell.close()
+
+
+def test_the_apps_poller_brings_the_portals_news_to_the_list(qtbot, services) -> None:
+    add_agent(services)
+    _, code = filed(services, "canbo.an")
+    # An officer at the agency moves the dossier on (the training portal's admin API).
+    reply = requests.post(
+        f"{services.portal.base_url}/api/v1/admin/dossiers/{code}/status",
+        json={"status": int(PortalStatus.SUPPLEMENT)},
+        headers={"Authorization": f"Bearer {TRAINING_ADMIN_TOKEN}"},
+        timeout=10,
+    )
+    reply.raise_for_status()
+    poller, purger = services.start_tracking(), services.start_retention()
+    assert services.start_tracking() is poller and services.start_retention() is purger
+    shell = signed_in(qtbot, services, AGENT_USER, AGENT_PASSWORD)
+
+    def shown_status() -> str:
+        show(qtbot, shell, "today")
+        return next(row["status"] for row in shell.agent.dossiers.rows if row["reference"] == code)
+
+    wait_until(lambda: shown_status() == "Yêu cầu bổ sung giấy tờ", timeout=30)
+    wait_until(lambda: purger.rounds >= 1)
+    # Nothing accepted 30 days ago: the start-up purge left the dossier whole.
+    assert services.store.find_dossier(code).applicant_name == NAME
+    shell.close()
+    services.close()
+    assert not poller._thread.is_alive()  # noqa: SLF001 - close() stopped it
