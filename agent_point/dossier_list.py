@@ -110,9 +110,10 @@ class DossierList(QObject):
     @Slot(str)
     def show(self, view: str) -> None:
         """Load the list under filter `view` (today | waiting | attention | late)."""
-        self._view = DossierView(view)
-        if self._view not in VIEWS:
+        chosen = DossierView(view)
+        if chosen not in VIEWS:
             raise ValueError(f"not an agent's filter: {view}")
+        self._view = chosen
         self._message = ""
         self.reload()
 

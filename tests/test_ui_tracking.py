@@ -10,7 +10,7 @@ needs-attention dossier back to the outbox, for agents, not for volunteers.
 from __future__ import annotations
 
 import os
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import requests
 
@@ -164,6 +164,33 @@ def test_the_receipts_qr_under_the_camera_shows_the_dossier(qtbot, services, mon
     assert camera.opened == camera.closed == 1
     tap(qtbot, shell, "lookupDoneButton")
     wait_for(qtbot, shell, "startButton")
+    shell.close()
+
+
+def test_offline_the_last_known_status_is_shown_with_its_time_and_late_said_in_words(qtbot, services) -> None:
+    dossier, code = filed(services)
+    services.store.record_status(
+        dossier.client_id,
+        status=int(PortalStatus.PROCESSING),
+        changed_at=datetime(2026, 11, 2, 3, 4, tzinfo=UTC),
+        appointment=date.today() - timedelta(days=2),
+    )
+    # The network goes down: the portal stops, and the kiosk's kept-alive connection (which the
+    # stopped server's handler thread would still answer) is dropped.
+    services.training_portal.stop()
+    services.portal.close()
+    shell = kiosk_at_code_page(qtbot, services)
+    type_code_and_digits(qtbot, shell, code, ID_NUMBER[-4:])
+    assert text_of(shell, "result_status") == "Đang xử lý"
+    assert text_of(shell, "result_appointment").endswith("ĐÃ QUÁ HẠN")
+    assert wait_for(qtbot, shell, "resultMessage").property("text") == (
+        "Hồ sơ đã quá ngày hẹn trả kết quả. Hãy hỏi cán bộ tại quầy tiếp nhận."
+    )
+    local = datetime(2026, 11, 2, 3, 4, tzinfo=UTC).astimezone()
+    assert text_of(shell, "resultFreshness") == (
+        "Chưa kết nối được cổng dịch vụ công. Đây là thông tin cập nhật lần cuối lúc "
+        f"{local:%H:%M} ngày {local:%d/%m/%Y}."
+    )
     shell.close()
 
 

@@ -25,7 +25,7 @@ from typing import Any
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from egov.identity import format_date
-from egov.portal.contract import DOSSIER_CODE_RE
+from egov.portal.contract import DOSSIER_CODE_RE, PortalStatus
 from egov.store import DossierNotFound, DossierState
 from egov.text import QT_TRANSLATE_NOOP
 from egov.tracking import (
@@ -46,6 +46,8 @@ from ui.translation import tr
 log = logging.getLogger(__name__)
 
 LOCAL_REFERENCE_RE = re.compile(r"TN-[0-9A-F]{8}")
+# Statuses whose sentence sends the citizen to the counter: shown as a warning, not a tick.
+ASK_A_PERSON = (PortalStatus.REFUSED, PortalStatus.SUPPLEMENT, PortalStatus.PAYMENT, PortalStatus.SUSPENDED)
 HOLDER_DIGITS = 4
 
 BAD_CODE = QT_TRANSLATE_NOOP(
@@ -117,7 +119,9 @@ def result_rows(view: StatusView) -> dict[str, Any]:
         "maskedName": view.masked_name,
         "fresh": view.found is Found.FRESH,
         "freshness": freshness,
-        "needsPerson": view.late or view.state in (DossierState.NEEDS_ATTENTION, DossierState.REJECTED),
+        "needsPerson": view.late
+        or view.state in (DossierState.NEEDS_ATTENTION, DossierState.REJECTED)
+        or view.status in ASK_A_PERSON,
     }
 
 
