@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Slot
 
 from ui.visit_model import VisitModel
 
@@ -66,6 +66,16 @@ class IdleWatcher(QObject):
         self._tick.stop()
         self._model.finish()
         self._idle.start()
+
+    def stop(self) -> None:
+        """Stop watching, from the GUI thread. A running QTimer whose owner is later destroyed in
+        another thread (Python's garbage collector runs wherever the last reference drops) stays
+        registered with the GUI thread's event loop and fires into freed memory: a segfault."""
+        self._idle.stop()
+        self._tick.stop()
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
 
     @Slot()
     def extend(self) -> None:

@@ -112,6 +112,7 @@ class Shell(QObject):
 
     def close(self) -> None:
         self.window.close()
+        self.idle.stop()  # its timers must not outlive it into another thread's garbage collection
         self.visit.close_devices()
         self.jobs.shutdown()
         self.printer.close()
