@@ -327,17 +327,25 @@ def test_request_checks(portal: TrainingPortal, client: PortalClient) -> None:
     assert isinstance(client.submit(dossier), SubmitReceipt)  # the connection pool survived all that
 
 
-def test_missing_length_and_too_large(tmp_path: Path) -> None:
+def test_chunked_and_too_large(tmp_path: Path) -> None:
     training = TrainingPortal(tmp_path / "p.sqlite3", max_body_bytes=64 * 1024)
     with running(training) as url:
         host, port = url.removeprefix("http://").split(":")
-        with socket.create_connection((host, int(port)), timeout=5) as sock:
-            sock.sendall(
-                b"POST /api/v1/dossiers HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer training-token\r\n"
-                b"Content-Type: multipart/form-data; boundary=abc\r\nIdempotency-Key: k\r\n"
-                b"Transfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n"
-            )
-            assert sock.recv(4096).startswith(b"HTTP/1.1 411 ")
+        # A chunked upload (RFC 9112 §7.1) is read like any other body: a dossier in two chunks
+        # is stored; a chunk size that is not hex is a bad request, and nothing is stored.
+        chunked = make_dossier()
+        body, content_type = encode_submission(chunked)
+        head = (
+            "POST /api/v1/dossiers HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer training-token\r\n"
+            f"Content-Type: {content_type}\r\nIdempotency-Key: {chunked.client_id}\r\n"
+            "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+        ).encode()
+        half = len(body) // 2
+        chunks = b"".join(b"%x\r\n%s\r\n" % (len(part), part) for part in (body[:half], body[half:]))
+        for payload, status in ((chunks + b"0\r\n\r\n", b"201"), (b"zz\r\nhello\r\n0\r\n\r\n", b"400")):
+            with socket.create_connection((host, int(port)), timeout=5) as sock:
+                sock.sendall(head + payload)
+                assert sock.recv(4096).startswith(b"HTTP/1.1 " + status + b" ")
         big = make_dossier(attachments=0)
         big.attachments.append(
             Attachment("X", "Lớn", "lon.pdf", b"%PDF-1.4\n" + bytes(3 * 1024 * 1024), pages=9)
@@ -346,7 +354,7 @@ def test_missing_length_and_too_large(tmp_path: Path) -> None:
         assert reply.status_code == 413 and reply.json()["error"] == "too_large"
         with PortalClient(url, TOKEN) as portal_client:
             assert isinstance(portal_client.submit(make_dossier()), SubmitReceipt)
-    assert training.stored_count() == 1
+    assert training.stored_count() == 2  # the chunked one and the last one
 
 
 def test_client_refuses_oversized_dossier_before_sending(

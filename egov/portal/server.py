@@ -580,9 +580,12 @@ class _Handler(BaseHTTPRequestHandler):
             return methods[self.command], params, query
         raise ContractError("not_found")
 
+    def _chunked(self) -> bool:
+        return "chunked" in self.headers.get("Transfer-Encoding", "").lower()
+
     def _content_length(self) -> int:
-        if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
-            raise ContractError("length_required")  # the contract needs the size before the body
+        if self._chunked():
+            raise ContractError("length_required")  # the size is only known once the body is read
         value = self.headers.get("Content-Length")
         if value is None:
             # RFC 9112 §6.3: a request with neither Content-Length nor Transfer-Encoding has no body.
@@ -591,7 +594,46 @@ class _Handler(BaseHTTPRequestHandler):
             raise ContractError("bad_request")
         return int(value.strip())
 
+    def _read_chunked(self, limit: int) -> bytes:
+        """A body sent with Transfer-Encoding: chunked (RFC 9112 §7.1), at most `limit` bytes.
+
+        HTTP/1.1 clients may send one (a streaming upload, some HTTP libraries for an empty or
+        generated body); refusing it with 411 is allowed but leaves such a client no way in."""
+        body = bytearray()
+        while True:
+            line = self.rfile.readline(1024)
+            if not line.endswith(b"\n"):
+                raise _ClientGone() if not line else ContractError("bad_request")
+            size_text = line.split(b";", 1)[0].strip()
+            if (
+                not size_text
+                or len(size_text) > 16
+                or not all(c in b"0123456789abcdefABCDEF" for c in size_text)
+            ):
+                raise ContractError("bad_request")
+            size = int(size_text, 16)
+            if size == 0:
+                break
+            if len(body) + size > limit:
+                raise ContractError("too_large")
+            chunk = self.rfile.read(size)
+            if len(chunk) != size:
+                raise _ClientGone()
+            body += chunk
+            if self.rfile.readline(3) not in (b"\r\n", b"\n"):
+                raise ContractError("bad_request")
+        while True:  # trailer fields, ignored, up to the empty line
+            line = self.rfile.readline(8192)
+            if not line:
+                raise _ClientGone()
+            if line in (b"\r\n", b"\n"):
+                break
+        self._body_read = True
+        return bytes(body)
+
     def _read_body(self, limit: int) -> bytes:
+        if self._chunked():
+            return self._read_chunked(limit)
         length = self._content_length()
         if length > limit:
             raise ContractError("too_large")
