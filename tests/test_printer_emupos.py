@@ -5,7 +5,6 @@ answers under injected faults (tests/emupos_harness.py starts it; see the `emupo
 from __future__ import annotations
 
 import socket
-import threading
 import time
 import unicodedata
 from collections.abc import Iterator
@@ -15,6 +14,7 @@ import numpy as np
 import pytest
 import zxingcpp
 from PIL import Image
+from tcpprinter import tcp_printer
 
 from egov.receipt import QR, Block, Cut, dossier_receipt, tracking_url
 from egov.text import format_vnd
@@ -229,34 +229,8 @@ def test_nobody_listening_is_offline_at_once() -> None:
 def silent_printer() -> Iterator[tuple[int, list[bytes]]]:
     """A TCP port that accepts and reads everything and never answers: a wedged printer, or one
     that does not speak DLE EOT."""
-    server = socket.create_server(("127.0.0.1", 0))
-    received: list[bytes] = []
-    stop = threading.Event()
-
-    def serve() -> None:
-        server.settimeout(0.2)
-        while not stop.is_set():
-            try:
-                connection, _ = server.accept()
-            except TimeoutError:
-                continue
-            with connection:
-                connection.settimeout(0.2)
-                while not stop.is_set():
-                    try:
-                        data = connection.recv(65536)
-                    except TimeoutError:
-                        continue
-                    if not data:
-                        break
-                    received.append(data)
-
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    yield server.getsockname()[1], received
-    stop.set()
-    thread.join(5)
-    server.close()
+    with tcp_printer() as printer:
+        yield printer.port, printer.received
 
 
 def test_printer_that_never_answers_is_a_timeout_not_paper_ok(silent_printer) -> None:  # noqa: ANN001

@@ -7,10 +7,9 @@ import errno
 import os
 import socket
 import sys
-import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -18,6 +17,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
+from tcpprinter import TcpPrinter, tcp_printer  # noqa: E402
 from test_printer_emupos import FAST, assert_nothing_printed, pixels, printed, receipt_blocks  # noqa: E402
 from test_printer_transport import _Device, _fake_pyusb, _USBError  # noqa: E402
 
@@ -215,26 +215,8 @@ def test_near_end_prints_and_warns_staff(qtbot, printers, models, store) -> None
 @pytest.fixture
 def silent_port() -> Iterator[int]:
     """Accepts connections and never answers: a wedged printer."""
-    server = socket.create_server(("127.0.0.1", 0))
-    server.settimeout(0.2)
-    stop = threading.Event()
-    held: list[socket.socket] = []
-
-    def serve() -> None:
-        while not stop.is_set():
-            try:
-                held.append(server.accept()[0])
-            except TimeoutError:
-                continue
-
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    yield server.getsockname()[1]
-    stop.set()
-    thread.join(5)
-    for connection in held:
-        connection.close()
-    server.close()
+    with tcp_printer() as printer:
+        yield printer.port
 
 
 def test_a_silent_printer_is_unknown_never_ready(qtbot, models, silent_port: int) -> None:  # noqa: ANN001
@@ -306,38 +288,9 @@ def test_usb_unplugged_mid_job_then_plugged_back(monkeypatch: pytest.MonkeyPatch
     assert station.print_slip(receipt_blocks()).outcome is JobOutcome.PRINTED
 
 
-@contextmanager
-def answering_printer(port: int) -> Iterator[None]:
+def answering_printer(port: int) -> AbstractContextManager[TcpPrinter]:
     """A network printer on `port` that says all is well to every DLE EOT."""
-    server = socket.create_server(("127.0.0.1", port))
-    server.settimeout(0.2)
-    stop = threading.Event()
-
-    def serve() -> None:
-        while not stop.is_set():
-            try:
-                connection, _ = server.accept()
-            except TimeoutError:
-                continue
-            with connection:
-                connection.settimeout(0.2)
-                while not stop.is_set():
-                    try:
-                        data = connection.recv(65536)
-                    except TimeoutError:
-                        continue
-                    if not data:
-                        break
-                    connection.sendall(b"\x12" * data.count(b"\x10\x04"))
-
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    try:
-        yield
-    finally:
-        stop.set()
-        thread.join(5)
-        server.close()
+    return tcp_printer(port, answer=lambda data: b"\x12" * data.count(b"\x10\x04"))
 
 
 def test_network_printer_switched_on_later_is_found() -> None:
