@@ -150,7 +150,7 @@ def _view_of(summary: DossierSummary, today: date, found: Found, masked: bool) -
         message = _STATUS_TEXT[status]
     else:
         message = ACCEPTED_UNKNOWN_TEXT
-    code = summary.dossier_code or local_reference_of(summary)
+    code = summary.dossier_code or local_reference(summary.client_id)
     return StatusView(
         code=code,
         procedure_name=summary.procedure_name,
@@ -164,10 +164,6 @@ def _view_of(summary: DossierSummary, today: date, found: Found, masked: bool) -
         found=found if summary.state is DossierState.ACCEPTED else Found.LOCAL,
         masked_name=mask_name(summary.applicant_name) if masked and summary.applicant_name else "",
     )
-
-
-def local_reference_of(summary: DossierSummary) -> str:
-    return local_reference(summary.client_id)
 
 
 def _portal_only_view(status: DossierStatus, today: date) -> StatusView:

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import uuid
 from collections.abc import Callable, Iterator
@@ -38,7 +37,6 @@ from typing import Any
 from egov.text import QT_TRANSLATE_NOOP
 
 PDF_MAGIC = b"%PDF-"
-_PAGE = re.compile(rb"/Type\s*/Page(?!s)")
 
 
 class CliError(Exception):
@@ -138,6 +136,7 @@ def _read_form(path: Path) -> dict[str, Any]:
 
 def _attachment(spec: str, procedure: Any) -> Any:
     from egov.dossier import Attachment
+    from hardware.scanner.pack import pdf_page_count
 
     code, sep, file = spec.partition("=")
     document = next((d for d in procedure.documents if d.code == code), None)
@@ -157,7 +156,7 @@ def _attachment(spec: str, procedure: Any) -> Any:
         document_name=document.name,
         filename=Path(file).name,
         data=data,
-        pages=max(1, len(_PAGE.findall(data))),
+        pages=max(1, pdf_page_count(data)),
     )
 
 

@@ -865,6 +865,9 @@ class Store:
     def find_dossier(self, code: str) -> DossierSummary:
         """The dossier with dossier code `code`, or with local reference `code` ("TN-1A2B3C4D", the
         first eight hex digits of its client id) while the portal has not accepted it."""
+        return self._summary(self._row_by_code(code))
+
+    def _row_by_code(self, code: str) -> DossierRow:
         text = code.strip()
         local = re.fullmatch(r"TN-([0-9A-Fa-f]{8})", text)
         if local:
@@ -875,7 +878,7 @@ class Store:
             rows = session.scalars(query.order_by(DossierRow.id)).all()
         if len(rows) != 1:
             raise DossierNotFound(f"dossier {text}: {'not found' if not rows else 'ambiguous'}")
-        return self._summary(rows[0])
+        return rows[0]
 
     # -- status tracking and look-up ------------------------------------------------------------
 
@@ -895,23 +898,19 @@ class Store:
         ends in `last_digits`. DossierNotFound alike for an unknown code and for wrong digits,
         so that trying codes at a kiosk tells nobody which ones exist."""
         try:
-            found = self.find_dossier(code)
+            row = self._row_by_code(code)
         except DossierNotFound:
             raise DossierNotFound("dossier: not found or digits do not match") from None
-        with self.read() as session:
-            stored = session.scalar(
-                select(DossierRow.holder_check).where(DossierRow.client_id == str(found.client_id))
-            )
-        expected = self._holder_check(str(found.client_id), last_digits)
+        expected = self._holder_check(row.client_id, last_digits)
         digits = re.sub(r"[^0-9]", "", last_digits)
         if (
-            stored is None
+            row.holder_check is None
             or expected is None
             or len(digits) != HOLDER_DIGITS
-            or not hmac.compare_digest(stored, expected)
+            or not hmac.compare_digest(row.holder_check, expected)
         ):
             raise DossierNotFound("dossier: not found or digits do not match")
-        return found
+        return self._summary(row)  # names unsealed only once the digits matched
 
     def to_track(
         self, *, older_than: timedelta, closed: Iterable[int], limit: int = 20
