@@ -6,12 +6,12 @@ personal data while the look-up keeps working."""
 from __future__ import annotations
 
 import threading
-import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from test_outbox import wait_until
 
 from egov.dossier import Attachment, Channel, Dossier, Person
 from egov.outbox import Delivery, Outbox, local_reference
@@ -256,31 +256,23 @@ def test_retention_purges_personal_data_and_the_lookup_still_works(
         look_up(store, client, code, "0000", today=date(2026, 12, 24))
 
 
-def wait_for(check: Callable[[], bool], timeout: float = 20.0) -> bool:
-    done = threading.Event()
-    for _ in range(int(timeout / 0.05)):
-        if check():
-            return True
-        done.wait(0.05)
-    return check()
-
-
 def test_the_poller_thread_follows_the_portal_and_stops(store: Store, client: PortalClient) -> None:
     dossier, code = submit(store, client)
     changed = threading.Event()
     poller = StatusPoller(store, client, interval=timedelta(0), every=30.0, on_change=changed.set)
     poller.start()
     try:
-        assert wait_for(lambda: store.find_dossier(code).portal_status == PortalStatus.NEW)
+        wait_until(lambda: store.find_dossier(code).portal_status == PortalStatus.NEW, 20, "first status")
         client.admin_set_status(ADMIN, code, PortalStatus.SUPPLEMENT)
         changed.clear()
         poller.wake()
-        assert wait_for(lambda: store.find_dossier(code).portal_status == PortalStatus.SUPPLEMENT)
+        wait_until(
+            lambda: store.find_dossier(code).portal_status == PortalStatus.SUPPLEMENT, 20, "new status"
+        )
         assert changed.wait(5.0)
     finally:
         assert poller.stop(timeout=10.0)
     assert "portal_status 1 -> 5" in trail(store, dossier)
-    assert uuid.UUID(str(dossier.client_id))
 
 
 def test_the_purger_purges_at_start_and_logs_counts_only(
@@ -292,7 +284,7 @@ def test_the_purger_purges_at_start_and_logs_counts_only(
     purger = Purger(store, timedelta(days=30), every=3600.0)
     purger.start()
     try:
-        assert wait_for(lambda: purger.rounds >= 1)
+        wait_until(lambda: purger.rounds >= 1, 20, "a purge round")
     finally:
         assert purger.stop(timeout=10.0)
     assert store.find_dossier(code).applicant_name == ""
