@@ -23,9 +23,10 @@ from typing import Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
-from egov.accounts import Account, Role
+from egov.accounts import Account
 from egov.identity import format_date
 from egov.outbox import local_reference
+from egov.permissions import ALLOWED, Action
 from egov.portal.contract import PortalStatus
 from egov.receipt import mask_name
 from egov.store import DossierState, DossierSummary, DossierView, StoreError
@@ -37,7 +38,7 @@ from ui.translation import tr
 
 log = logging.getLogger(__name__)
 
-RETRY_ROLES = frozenset({Role.AGENT, Role.SUPERVISOR})
+RETRY_ROLES = ALLOWED[Action.RETRY_DOSSIER]
 VIEWS = (DossierView.TODAY, DossierView.WAITING, DossierView.ATTENTION, DossierView.LATE)
 
 RETRY_REFUSED = QT_TRANSLATE_NOOP(

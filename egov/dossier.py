@@ -63,6 +63,31 @@ class Attachment:
         return hashlib.sha256(self.data).hexdigest()
 
 
+class IdentitySource(enum.StrEnum):
+    """How the applicant's identity was taken: read from the chip, or typed by the agent (who is
+    then accountable for having seen the card; the intake slip and the report say which)."""
+
+    CHIP = "chip"
+    MANUAL = "manual"
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistItem:
+    """One line of the Decision 45/2016 check at the desk: a required document (by its catalogue
+    code) and how many originals and copies the citizen handed over."""
+
+    document_code: str
+    originals: int = 0
+    copies: int = 0
+
+    def to_json(self) -> dict[str, str | int]:
+        return {"document_code": self.document_code, "originals": self.originals, "copies": self.copies}
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> ChecklistItem:
+        return cls(str(data["document_code"]), int(str(data["originals"])), int(str(data["copies"])))
+
+
 @dataclass(slots=True)
 class Dossier:
     """Everything the portal receives for one procedure."""
@@ -79,6 +104,8 @@ class Dossier:
     fee: int = 0  # state fee (lệ phí) in đồng, from the catalogue
     client_id: uuid.UUID = field(default_factory=uuid.uuid4)
     created_at: datetime = field(default_factory=lambda: datetime.now().astimezone())
+    identity_source: IdentitySource | None = None  # None: not recorded (kiosk dossiers before 0006)
+    checklist: tuple[ChecklistItem, ...] = ()  # the desk's document check; empty at a kiosk
 
     def to_json(self) -> dict:
         """The body of the portal contract's submit call, attachments left out (sent as parts)."""

@@ -22,6 +22,7 @@ from egov.fees import Charge, ChargeKind, Fees, Method, Payment, PaymentState, R
 from egov.flow import Facts, Flow, Mode, Step
 from egov.identity import IDENTITY_FIELDS, Identity, IdentityError, demo_identity, identity_from_manual
 from egov.outbox import Outcome
+from egov.permissions import ALLOWED, Action
 from egov.store.models import Role
 from egov.text import QT_TRANSLATE_NOOP, fold, nfc
 from egov.vietqr import MAX_AMOUNT
@@ -71,7 +72,7 @@ NOT_DELEGABLE = QT_TRANSLATE_NOOP(
 
 # Who may take cash: staff the office has made accountable for money. A volunteer helps with the
 # papers but does not handle the citizen's money; a kiosk has no one to take it.
-CASH_ROLES = frozenset({Role.AGENT, Role.SUPERVISOR})
+CASH_ROLES = ALLOWED[Action.TAKE_CASH]
 NO_CASH_VOLUNTEER = QT_TRANSLATE_NOOP(
     "Fee",
     "Tình nguyện viên không được thu tiền mặt. Hãy để người dân chuyển khoản bằng mã QR, "

@@ -106,6 +106,7 @@ class DossierRow(Base):
         Index("ix_dossiers_state_created", "state", "created_at"),
         Index("ix_dossiers_created_day", "created_day"),
         Index("ix_dossiers_dossier_code", "dossier_code"),
+        Index("ix_dossiers_id_index", "id_index"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
@@ -145,6 +146,13 @@ class DossierRow(Base):
     appointment: Mapped[date | None] = mapped_column(Date)
     accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     holder_check: Mapped[str | None] = mapped_column(String(64))
+    # The agent point's record of the case (migration 0006): how the identity was taken (chip,
+    # manual), the Decision 45 document check as JSON (codes and counts only), the postal
+    # consignment number, and a keyed HMAC of the ID number for the search (emptied on purge).
+    identity_source: Mapped[str | None] = mapped_column(String(8))
+    checklist: Mapped[str | None] = mapped_column(Text)
+    consignment: Mapped[str | None] = mapped_column(String(32))
+    id_index: Mapped[str | None] = mapped_column(String(64))
 
     attachments: Mapped[list[AttachmentRow]] = relationship(
         back_populates="dossier", order_by="AttachmentRow.position", cascade="all, delete-orphan"
@@ -207,6 +215,11 @@ class ConsentRow(Base):
     text_version: Mapped[str] = mapped_column(String(64))
     actor: Mapped[str] = mapped_column(String(64))
     at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # How the citizen gave it (screen tick, signature on screen, signed paper form), and its
+    # withdrawal (Decree 13/2023: withdrawable at any time; the row stays as the record).
+    method: Mapped[str] = mapped_column(String(16), server_default=text("'screen'"))
+    withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    withdrawn_by: Mapped[str | None] = mapped_column(String(64))
 
 
 class RatingRow(Base):
@@ -292,3 +305,38 @@ class PaymentRow(Base):
     transaction_id: Mapped[str | None] = mapped_column(String(64))
     recorded_by: Mapped[str] = mapped_column(String(64))
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class TicketState(enum.StrEnum):
+    """Where a queue ticket stands."""
+
+    WAITING = "waiting"  # taken, not yet called
+    CALLED = "called"  # called to a desk; the desk is serving it
+    DONE = "done"  # served
+    GONE = "gone"  # called and nobody came, or cancelled
+
+
+class TicketRow(Base):
+    """A queue ticket: a number per office and day, and the desk that called it. Nothing personal."""
+
+    __tablename__ = "queue_tickets"
+    __table_args__ = (
+        CheckConstraint("state IN ('waiting', 'called', 'done', 'gone')", name="state"),
+        CheckConstraint("number > 0", name="number"),
+        Index("ix_queue_tickets_office_day_number", "office_code", "day", "number", unique=True),
+        Index("ix_queue_tickets_office_day_state", "office_code", "day", "state"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    office_code: Mapped[str] = mapped_column(String(64))
+    day: Mapped[date] = mapped_column(Date)  # the office's local day: numbers start at 1 each day
+    number: Mapped[int] = mapped_column(Integer)
+    service: Mapped[str] = mapped_column(String(32))
+    taken_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    taken_where: Mapped[str] = mapped_column(String(64))  # "kiosk:…" or "desk:…"
+    state: Mapped[str] = mapped_column(String(16))
+    desk: Mapped[str | None] = mapped_column(String(32))
+    called_by: Mapped[str | None] = mapped_column(String(64))
+    called_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    client_id: Mapped[str | None] = mapped_column(String(36))

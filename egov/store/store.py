@@ -35,7 +35,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
-from egov.dossier import Attachment, Channel, Dossier, Person
+from egov.dossier import Attachment, Channel, ChecklistItem, Dossier, IdentitySource, Person
 from egov.store.crypto import SealError, StoreError, check_key, load_or_create_key, seal, unseal
 from egov.store.models import (
     AttachmentRow,
@@ -110,6 +110,9 @@ class DossierSummary:
     appointment: date | None = None  # hẹn trả kết quả
     accepted_at: datetime | None = None
     reason: str = ""  # the last failure's machine code (needs attention: why)
+    channel: str = "direct"  # Channel value: direct (desk), online (kiosk), postal
+    identity_source: str = ""  # "chip", "manual", or "" when not recorded
+    consignment: str = ""  # the postal consignment number, when the paper goes by post
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +159,18 @@ class ConsentRecord:
     text_version: str
     actor: str
     at: datetime
+    method: str = "screen"  # CONSENT_METHODS
+    withdrawn_at: datetime | None = None
+    withdrawn_by: str = ""
+
+    @property
+    def in_force(self) -> bool:
+        """Granted and not withdrawn: what may be relied on now."""
+        return self.granted and self.withdrawn_at is None
+
+
+# How a consent was given: a tick on the screen, a signature drawn on the screen, a signed paper form.
+CONSENT_METHODS = frozenset({"screen", "signature", "paper"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,6 +214,13 @@ def dossier_subject(client_id: uuid.UUID | str) -> str:
 def redact(detail: str) -> str:
     """`detail` with ID- or phone-number-like digit runs replaced; a net, not a licence to log."""
     return _LONG_DIGITS.sub("[redacted]", detail)
+
+
+def _checklist_json(items: tuple[ChecklistItem, ...]) -> str | None:
+    # Canonical (sorted keys, no spaces) because the sealed manifest repeats it for comparison.
+    if not items:
+        return None
+    return json.dumps([item.to_json() for item in items], sort_keys=True, separators=(",", ":"))
 
 
 def _reason_code(reason: str) -> str:
@@ -421,6 +443,8 @@ class Store:
                 "agent": d.agent,
                 "fee": d.fee,
                 "created_at": created.isoformat(),
+                "identity_source": d.identity_source.value if d.identity_source else None,
+                "checklist": _checklist_json(d.checklist),
             },
             "attachments": [{"sha256": a.sha256, "size": len(a.data)} for a in d.attachments],
         }
@@ -446,6 +470,9 @@ class Store:
             claimed_by=claimed_by,
             claimed_at=now if claimed_by is not None else None,
             holder_check=self._holder_check(cid, d.applicant.id_number),
+            identity_source=d.identity_source.value if d.identity_source else None,
+            checklist=_checklist_json(d.checklist),
+            id_index=self.id_index(d.applicant.id_number),
         )
         for position, attachment in enumerate(d.attachments):
             row.attachments.append(
@@ -504,8 +531,11 @@ class Store:
             "channel": row.channel,
             "agent": row.agent,
             "fee": row.fee,
+            "identity_source": row.identity_source,
+            "checklist": row.checklist,
         }
-        if any(meta[name] != value for name, value in clear.items()):
+        # .get: dossiers saved before migration 0006 have neither key, and None in both places.
+        if any(meta.get(name) != value for name, value in clear.items()):
             raise StoreError(f"dossier {cid}: clear columns differ from the sealed copy (tampered)")
         if len(manifest["attachments"]) != len(row.attachments):
             raise StoreError(f"dossier {cid}: attachment rows missing or added (tampered)")
@@ -542,6 +572,8 @@ class Store:
             client_id=uuid.UUID(cid),
             # The sealed copy keeps the kiosk's UTC offset; the column is UTC.
             created_at=datetime.fromisoformat(meta["created_at"]),
+            identity_source=IdentitySource(row.identity_source) if row.identity_source else None,
+            checklist=tuple(ChecklistItem.from_json(item) for item in json.loads(row.checklist or "[]")),
         )
 
     def set_state(
@@ -829,7 +861,54 @@ class Store:
             appointment=row.appointment,
             accepted_at=row.accepted_at,
             reason=row.reason or "",
+            channel=row.channel,
+            identity_source=row.identity_source or "",
+            consignment=row.consignment or "",
         )
+
+    def id_index(self, id_number: str) -> str | None:
+        """The keyed HMAC of an ID number that the search compares; None for too few digits.
+
+        Only digits count, so "001 088 012 345" finds "001088012345". Keyed by a key derived from
+        the store's: a stolen database alone does not let anyone try the 10^12 numbers offline."""
+        digits = re.sub(r"[^0-9]", "", id_number or "")
+        if len(digits) < 9:  # the old 9-digit CMND is the shortest number a dossier can carry
+            return None
+        key = hashlib.sha256(b"dvc-kiosk id index\0" + self._key).digest()
+        return hmac.new(key, digits.encode("ascii"), hashlib.sha256).hexdigest()
+
+    def find_by_id_number(self, id_number: str, *, office_code: str | None = None) -> list[DossierSummary]:
+        """The dossiers whose applicant has this ID number, newest first; purged ones are not found."""
+        index = self.id_index(id_number)
+        if index is None:
+            return []
+        query = (
+            select(DossierRow)
+            .where(DossierRow.id_index == index)
+            .order_by(DossierRow.created_at.desc(), DossierRow.id.desc())
+        )
+        if office_code is not None:
+            query = query.where(DossierRow.office_code == office_code)
+        with self.read() as session:
+            rows = session.scalars(query).all()
+        return [self._summary(row) for row in rows]
+
+    def set_consignment(self, client_id: uuid.UUID | str, consignment: str, *, actor: str) -> None:
+        """Record the postal consignment (seal) number of the paper dossier; audited."""
+        number = consignment.strip().upper()
+        if not re.fullmatch(r"[A-Z0-9-]{4,32}", number):
+            raise StoreError("consignment: 4..32 letters, digits or '-'")
+        with self.write() as session:
+            row = self._get_row(session, client_id)
+            row.consignment = number
+            row.updated_at = self.now()
+            self.audit_in(
+                session,
+                actor=actor,
+                action="dossier.consignment",
+                subject=dossier_subject(row.client_id),
+                detail=f"consignment={number}",
+            )
 
     def purge_personal(self, client_id: uuid.UUID | str, *, actor: str = "retention") -> None:
         """Drop the attachments' bytes and the sealed personal fields; keep codes, states, hashes.
@@ -843,6 +922,7 @@ class Store:
             if DossierState(row.state) in PENDING_STATES:
                 raise StoreError(f"dossier {row.client_id}: still {row.state}; not purged")
             row.applicant_enc = row.authorised_enc = row.form_enc = None
+            row.id_index = None  # the dossier can no longer be found by the citizen's ID number
             for att in row.attachments:
                 att.data_enc = att.filename_enc = None
             row.purged_at = row.updated_at = self.now()
@@ -1124,10 +1204,14 @@ class Store:
         granted: bool,
         text_version: str,
         actor: str,
+        method: str = "screen",
     ) -> None:
-        """Keep the citizen's answer to a consent question, and the version of the text shown."""
+        """Keep the citizen's answer to a consent question, the version of the text shown and how
+        it was given (`CONSENT_METHODS`)."""
         if not purpose or not text_version:
             raise StoreError("consent: purpose and text_version are required")
+        if method not in CONSENT_METHODS:
+            raise StoreError(f"consent: unknown method {method!r}")
         cid = str(client_id) if client_id is not None else None
         with self.write() as session:
             session.add(
@@ -1138,6 +1222,7 @@ class Store:
                     text_version=text_version,
                     actor=actor,
                     at=self.now(),
+                    method=method,
                 )
             )
             self.audit_in(
@@ -1145,8 +1230,33 @@ class Store:
                 actor=actor,
                 action="consent.granted" if granted else "consent.refused",
                 subject=dossier_subject(cid) if cid else "consent",
-                detail=f"purpose={purpose}; text_version={text_version}",
+                detail=f"purpose={purpose}; text_version={text_version}; method={method}",
             )
+
+    def withdraw_consent(self, client_id: uuid.UUID | str, purpose: str, *, actor: str) -> bool:
+        """Withdraw the consent in force for this dossier and purpose (audited); False if none was."""
+        with self.write() as session:
+            rows = session.scalars(
+                select(ConsentRow).where(
+                    ConsentRow.client_id == str(client_id),
+                    ConsentRow.purpose == purpose,
+                    ConsentRow.granted.is_(True),
+                    ConsentRow.withdrawn_at.is_(None),
+                )
+            ).all()
+            if not rows:
+                return False
+            now = self.now()
+            for row in rows:
+                row.withdrawn_at, row.withdrawn_by = now, actor
+            self.audit_in(
+                session,
+                actor=actor,
+                action="consent.withdrawn",
+                subject=dossier_subject(client_id),
+                detail=f"purpose={purpose}",
+            )
+        return True
 
     def consents(self, client_id: uuid.UUID | None) -> list[ConsentRecord]:
         """The consents recorded for a dossier (or, for None, outside any dossier), oldest first."""
@@ -1165,6 +1275,9 @@ class Store:
                 text_version=r.text_version,
                 actor=r.actor,
                 at=r.at,
+                method=r.method,
+                withdrawn_at=r.withdrawn_at,
+                withdrawn_by=r.withdrawn_by or "",
             )
             for r in rows
         ]
