@@ -682,3 +682,77 @@ def test_clock_is_used_for_timestamps(tmp_path: Path) -> None:
     moment = datetime(2025, 1, 2, 3, 4, 5, tzinfo=UTC)
     with Store(f"sqlite:///{tmp_path / 's.sqlite3'}", KEY, clock=lambda: moment) as store:
         assert store.audit("a", "b", "c").at == moment
+
+
+def test_desk_record_round_trips_and_the_search_index_goes_with_the_purge(store: Store) -> None:
+    from egov.dossier import ChecklistItem, IdentitySource
+
+    dossier = make_dossier(
+        identity_source=IdentitySource.MANUAL,
+        checklist=(ChecklistItem("TP1", 1, 0), ChecklistItem("TP2", 0, 2)),
+    )
+    store.save_dossier(dossier)
+    loaded = store.load_dossier(dossier.client_id)
+    assert loaded.identity_source is IdentitySource.MANUAL
+    assert loaded.checklist == dossier.checklist
+    # Found by the ID number however it was typed; another number finds nothing.
+    assert [s.client_id for s in store.find_by_id_number("001 158 000 000")] == [dossier.client_id]
+    assert store.find_by_id_number("001158000001") == []
+    assert store.find_by_id_number("12") == []
+    with store.read() as session:
+        column = session.execute(text("SELECT id_index FROM dossiers")).scalar_one()
+    assert ID_NUMBER not in column  # the index is keyed, not the number
+
+    store.set_consignment(dossier.client_id, "ee123456789vn", actor="agent1")
+    assert store.dossier_summary(dossier.client_id).consignment == "EE123456789VN"
+    with pytest.raises(StoreError):
+        store.set_consignment(dossier.client_id, "x", actor="agent1")
+
+    store.set_state(
+        dossier.client_id, DossierState.ACCEPTED, actor="outbox", dossier_code="H01.99-261123-0001"
+    )
+    store.purge_personal(dossier.client_id)
+    assert store.find_by_id_number(ID_NUMBER) == []
+
+
+def test_consent_by_signature_is_sealed_withdrawable_and_purged(store: Store) -> None:
+    dossier = make_dossier()
+    store.save_dossier(dossier)
+    signature = b"\x89PNG\r\n\x1a\n" + b"strokes" * 20
+    store.record_consent(
+        client_id=dossier.client_id,
+        purpose="transmit",
+        granted=True,
+        text_version="2026-11-1",
+        actor="agent1",
+        method="signature",
+        signature_png=signature,
+    )
+    with pytest.raises(StoreError):  # a signature without a dossier to seal it to
+        store.record_consent(
+            client_id=None,
+            purpose="p",
+            granted=True,
+            text_version="v",
+            actor="a",
+            method="signature",
+            signature_png=signature,
+        )
+    assert store.consent_signature(dossier.client_id, "transmit") == signature
+    with store.read() as session:
+        sealed = session.execute(text("SELECT signature_enc FROM consents")).scalar_one()
+    assert b"strokes" not in bytes(sealed)
+    (record,) = store.consents(dossier.client_id)
+    assert record.in_force and record.method == "signature"
+
+    assert store.withdraw_consent(dossier.client_id, "transmit", actor="agent1")
+    assert not store.withdraw_consent(dossier.client_id, "transmit", actor="agent1")  # nothing left
+    (record,) = store.consents(dossier.client_id)
+    assert not record.in_force and record.withdrawn_by == "agent1"
+    assert [e.action for e in store.audit_trail(f"dossier:{dossier.client_id}")][-1] == "consent.withdrawn"
+
+    store.set_state(
+        dossier.client_id, DossierState.ACCEPTED, actor="outbox", dossier_code="H01.99-261123-0002"
+    )
+    store.purge_personal(dossier.client_id)
+    assert store.consent_signature(dossier.client_id, "transmit") is None

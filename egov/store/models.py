@@ -220,6 +220,7 @@ class ConsentRow(Base):
     method: Mapped[str] = mapped_column(String(16), server_default=text("'screen'"))
     withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     withdrawn_by: Mapped[str | None] = mapped_column(String(64))
+    signature_enc: Mapped[bytes | None] = mapped_column(LargeBinary)  # sealed PNG; method "signature"
 
 
 class RatingRow(Base):

@@ -923,6 +923,9 @@ class Store:
                 raise StoreError(f"dossier {row.client_id}: still {row.state}; not purged")
             row.applicant_enc = row.authorised_enc = row.form_enc = None
             row.id_index = None  # the dossier can no longer be found by the citizen's ID number
+            session.execute(
+                update(ConsentRow).where(ConsentRow.client_id == row.client_id).values(signature_enc=None)
+            )
             for att in row.attachments:
                 att.data_enc = att.filename_enc = None
             row.purged_at = row.updated_at = self.now()
@@ -1205,6 +1208,7 @@ class Store:
         text_version: str,
         actor: str,
         method: str = "screen",
+        signature_png: bytes | None = None,
     ) -> None:
         """Keep the citizen's answer to a consent question, the version of the text shown and how
         it was given (`CONSENT_METHODS`)."""
@@ -1212,6 +1216,10 @@ class Store:
             raise StoreError("consent: purpose and text_version are required")
         if method not in CONSENT_METHODS:
             raise StoreError(f"consent: unknown method {method!r}")
+        if (signature_png is not None) != (method == "signature") or (
+            signature_png is not None and client_id is None
+        ):
+            raise StoreError("consent: a signature goes with method 'signature' and a dossier")
         cid = str(client_id) if client_id is not None else None
         with self.write() as session:
             session.add(
@@ -1223,6 +1231,11 @@ class Store:
                     actor=actor,
                     at=self.now(),
                     method=method,
+                    signature_enc=(
+                        self._seal(str(client_id), "consent/signature", signature_png)
+                        if signature_png is not None
+                        else None
+                    ),
                 )
             )
             self.audit_in(
@@ -1232,6 +1245,18 @@ class Store:
                 subject=dossier_subject(cid) if cid else "consent",
                 detail=f"purpose={purpose}; text_version={text_version}; method={method}",
             )
+
+    def consent_signature(self, client_id: uuid.UUID | str, purpose: str) -> bytes | None:
+        """The PNG of the latest signature drawn for this dossier and purpose, if any is kept."""
+        with self.read() as session:
+            sealed = session.scalar(
+                select(ConsentRow.signature_enc)
+                .where(ConsentRow.client_id == str(client_id), ConsentRow.purpose == purpose)
+                .where(ConsentRow.signature_enc.is_not(None))
+                .order_by(ConsentRow.id.desc())
+                .limit(1)
+            )
+        return self._unseal(str(client_id), "consent/signature", sealed) if sealed is not None else None
 
     def withdraw_consent(self, client_id: uuid.UUID | str, purpose: str, *, actor: str) -> bool:
         """Withdraw the consent in force for this dossier and purpose (audited); False if none was."""

@@ -11,8 +11,9 @@
 - `dossiers.consignment`: the postal consignment (seal) number when the paper dossier goes by post.
 - `dossiers.id_index`: a keyed HMAC of the applicant's ID number, so that the agent can find a
   citizen's earlier dossiers by it without the number being stored in clear; emptied on purge.
-- `consents.method` (screen, signature, paper) and the withdrawal: when and by whom (Decree
-  13/2023: consent is recorded, verifiable and withdrawable).
+- `consents.method` (screen, signature, paper), the signature drawn on the screen (sealed PNG,
+  dropped on purge) and the withdrawal: when and by whom (Decree 13/2023: consent is recorded,
+  verifiable and withdrawable).
 
 Revision ID: 0006
 Revises: 0005
@@ -68,10 +69,12 @@ def upgrade() -> None:
         )
         batch.add_column(sa.Column("withdrawn_at", sa.DateTime(), nullable=True))
         batch.add_column(sa.Column("withdrawn_by", sa.String(64), nullable=True))
+        batch.add_column(sa.Column("signature_enc", sa.LargeBinary(), nullable=True))
 
 
 def downgrade() -> None:
     with op.batch_alter_table("consents") as batch:
+        batch.drop_column("signature_enc")
         batch.drop_column("withdrawn_by")
         batch.drop_column("withdrawn_at")
         batch.drop_column("method")
