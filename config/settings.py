@@ -151,6 +151,12 @@ class KioskSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class AgentSettings:
+    session_minutes: int  # no input for this long signs the member of staff out
+    session_warning_seconds: int  # the warning comes this long before
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     office: Office
     fee_account: FeeAccount
@@ -166,6 +172,7 @@ class Settings:
     scanner: ScannerSettings
     printer: Printer
     kiosk: KioskSettings
+    agent: AgentSettings
     source: str  # the file the settings came from, or "(embedded defaults)"
 
     @property
@@ -198,6 +205,7 @@ _SECTIONS: dict[str, type] = {
     "scanner": ScannerSettings,
     "printer": Printer,
     "kiosk": KioskSettings,
+    "agent": AgentSettings,
 }
 
 # Values a key may take, where the set is closed.
@@ -243,6 +251,10 @@ _RANGES: dict[tuple[str, str], tuple[float, float]] = {
     # Decree 13/2023: no longer than needed. At least a day, so that a receipt can still be
     # reprinted on the day; ten years is past any use the kiosk has for the data.
     ("retention", "purge_after_days"): (1, 3650),
+    # An agent's desk left unattended with a citizen's dossier open: a working day at most; under a
+    # minute signs a busy agent out while they talk to the citizen.
+    ("agent", "session_minutes"): (1, 480),
+    ("agent", "session_warning_seconds"): (20, 600),
     # Never 0 (requests reads it as "do not wait"); a citizen does not wait minutes at a kiosk.
     ("payment", "timeout_seconds"): (0.5, 120),
 }
@@ -372,6 +384,15 @@ def load_settings(path: str | Path | None = None) -> Settings:
     if settings.kiosk.idle_warning_seconds < 20:
         # WCAG 2.2.1: at least 20 seconds to extend a time limit with a simple action.
         raise ConfigError(source, "[kiosk] idle_warning_seconds", "must be at least 20 (WCAG 2.2.1)")
+    agent = settings.agent
+    if agent.session_warning_seconds >= agent.session_minutes * 60:
+        # The warning must come after some quiet time, not at once on signing in.
+        raise ConfigError(
+            source,
+            "[agent] session_warning_seconds",
+            f"must be less than session_minutes x 60 ({agent.session_minutes * 60}), "
+            f"got {agent.session_warning_seconds}",
+        )
     return settings
 
 

@@ -104,6 +104,13 @@ def test_tracking_and_retention_defaults_and_override(tmp_path: Path) -> None:
     assert loaded.retention.purge_after_days == 90
 
 
+def test_agent_session_defaults_and_override(tmp_path: Path) -> None:
+    defaults = load_settings().agent
+    assert (defaults.session_minutes, defaults.session_warning_seconds) == (15, 60)
+    loaded = load_settings(write(tmp_path, "[agent]\nsession_minutes = 5\nsession_warning_seconds = 30\n"))
+    assert (loaded.agent.session_minutes, loaded.agent.session_warning_seconds) == (5, 30)
+
+
 def test_override_changes_only_its_keys(tmp_path: Path) -> None:
     defaults = load_settings()
     path = write(tmp_path, '[office]\nmode = "agent"\n\n[printer]\npaper_mm = 58\n')
@@ -158,6 +165,12 @@ BAD_FILES: list[tuple[str, str, list[str]]] = [
     ("negative", "[kiosk]\nidle_seconds = -5\n", ["[kiosk] idle_seconds", "negative"]),
     ("negative-timeout", "[portal]\ntimeout_seconds = -1.5\n", ["[portal] timeout_seconds", "negative"]),
     ("warning-too-short", "[kiosk]\nidle_warning_seconds = 19\n", ["[kiosk] idle_warning_seconds", "20"]),
+    ("agent-session-zero", "[agent]\nsession_minutes = 0\n", ["[agent] session_minutes", "1", "480"]),
+    (
+        "agent-warning-over-session",
+        "[agent]\nsession_minutes = 1\nsession_warning_seconds = 60\n",
+        ["[agent] session_warning_seconds", "less than session_minutes x 60 (60)"],
+    ),
     ("unknown-reader", '[identity]\nreader = "usb"\n', ["[identity] reader", "pcsc:NAME"]),
     ("http-without-url", '[portal]\nkind = "http"\n', ["[portal] url", "https://"]),
     ("http-ftp-url", '[portal]\nkind = "http"\nurl = "ftp://portal.example"\n', ["[portal] url"]),
