@@ -5,6 +5,10 @@ name is unknown or the password wrong, so the screen cannot be used to find user
 `MAX_FAILURES` failures in a row the account is locked for `LOCK_DURATION`. Every attempt is
 audited with the user name only (never the password); attempts on unknown names are audited as
 "(unknown)", because people sometimes type their password into the user name field.
+
+A supervisor lists, creates, unlocks, disables and enables accounts (each audited with who did it);
+the last enabled supervisor cannot be disabled, or nobody could manage the accounts again. Anyone
+signed in may change their own password, knowing the current one.
 """
 
 from __future__ import annotations
@@ -28,12 +32,16 @@ __all__ = [
     "MAX_FAILURES",
     "Account",
     "AccountError",
+    "AccountInfo",
     "AccountStore",
     "LoginFailure",
     "Role",
+    "change_password",
     "create_account",
     "disable_account",
     "has_any_supervisor",
+    "list_accounts",
+    "unlock_account",
     "verify_login",
 ]
 
@@ -93,6 +101,33 @@ class Account:
     role: Role
 
 
+@dataclass(frozen=True, slots=True)
+class AccountInfo:
+    """An account as the supervisor's list shows it: no hash, no failure count."""
+
+    username: str
+    display_name: str
+    role: Role
+    disabled: bool
+    locked_until: datetime | None
+    created_at: datetime
+    last_login_at: datetime | None
+
+    def locked(self, now: datetime) -> bool:
+        """Whether logins are refused at `now` for too many wrong passwords."""
+        return self.locked_until is not None and now < self.locked_until
+
+
+NOT_FOUND = QT_TRANSLATE_NOOP("Accounts", "Không có tài khoản này.")
+LAST_SUPERVISOR = QT_TRANSLATE_NOOP(
+    "Accounts",
+    "Không ngừng được tài khoản quản lý cuối cùng: sẽ không còn ai quản lý được các tài khoản.",
+)
+WRONG_CURRENT = QT_TRANSLATE_NOOP("Accounts", "Mật khẩu hiện tại không đúng.")
+SHORT_PASSWORD = QT_TRANSLATE_NOOP("Accounts", "Mật khẩu cần ít nhất 8 ký tự.")
+SAME_PASSWORD = QT_TRANSLATE_NOOP("Accounts", "Mật khẩu mới phải khác mật khẩu hiện tại.")
+
+
 def _normalise_username(username: str) -> str:
     return nfc(username).strip().lower()
 
@@ -120,7 +155,7 @@ def create_account(
             ),
         )
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise AccountError("password", QT_TRANSLATE_NOOP("Accounts", "Mật khẩu cần ít nhất 8 ký tự."))
+        raise AccountError("password", SHORT_PASSWORD)
     try:
         chosen_role = Role(role)
     except ValueError:
@@ -158,12 +193,25 @@ def create_account(
 
 
 def disable_account(store: Store, username: str, actor: str, *, disabled: bool = True) -> None:
-    """Stop (or, with disabled=False, allow again) logins to an account; audited."""
+    """Stop (or, with disabled=False, allow again) logins to an account; audited. StoreError for an
+    unknown account; AccountError for the last enabled supervisor."""
     name = _normalise_username(username)
     with store.write() as session:
         row = session.scalar(select(AccountRow).where(AccountRow.username == name))
         if row is None:
             raise StoreError("account: not found")
+        if disabled and not row.disabled and row.role == Role.SUPERVISOR.value:
+            others = session.scalar(
+                select(AccountRow.id)
+                .where(
+                    AccountRow.role == Role.SUPERVISOR.value,
+                    AccountRow.disabled.is_(False),
+                    AccountRow.id != row.id,
+                )
+                .limit(1)
+            )
+            if others is None:
+                raise AccountError("username", LAST_SUPERVISOR)
         row.disabled = disabled
         store.audit_in(
             session,
@@ -171,6 +219,80 @@ def disable_account(store: Store, username: str, actor: str, *, disabled: bool =
             action="account.disabled" if disabled else "account.enabled",
             subject=_subject(name),
         )
+
+
+def unlock_account(store: Store, username: str, actor: str) -> bool:
+    """End a lock for too many wrong passwords now, with a fresh failure count (audited).
+    False when the account was not locked at the store's time; StoreError for an unknown account."""
+    name = _normalise_username(username)
+    with store.write() as session:
+        row = session.scalar(select(AccountRow).where(AccountRow.username == name))
+        if row is None:
+            raise StoreError("account: not found")
+        was_locked = row.locked_until is not None and store.now() < row.locked_until
+        row.locked_until, row.failed_count = None, 0
+        if was_locked:
+            store.audit_in(session, actor=actor, action="account.unlocked", subject=_subject(name))
+    return was_locked
+
+
+def list_accounts(store: Store) -> list[AccountInfo]:
+    """Every account, supervisors first, then agents, then volunteers, each by user name."""
+    order = {Role.SUPERVISOR.value: 0, Role.AGENT.value: 1, Role.VOLUNTEER.value: 2}
+    with store.read() as session:
+        rows = session.scalars(select(AccountRow)).all()
+    return [
+        AccountInfo(
+            username=row.username,
+            display_name=row.display_name,
+            role=Role(row.role),
+            disabled=row.disabled,
+            locked_until=row.locked_until,
+            created_at=row.created_at,
+            last_login_at=row.last_login_at,
+        )
+        for row in sorted(rows, key=lambda r: (order.get(r.role, 3), r.username))
+    ]
+
+
+def change_password(store: Store, username: str, current: str, new: str, now: datetime) -> None:
+    """Change one's own password, giving the current one (audited, never with either password).
+
+    A wrong current password counts as a failed login towards the lock: someone at a desk left
+    signed in must not be able to guess it here instead. AccountError names what is wrong."""
+    name = _normalise_username(username)
+    if len(new) < MIN_PASSWORD_LENGTH:
+        raise AccountError("new_password", SHORT_PASSWORD)
+    if new == current:
+        raise AccountError("new_password", SAME_PASSWORD)
+    with store.read() as session:
+        row = session.scalar(select(AccountRow).where(AccountRow.username == name))
+    if row is None:
+        raise AccountError("username", NOT_FOUND)
+    current_ok = _verify(row.password_hash, current)
+    new_hash = _hasher.hash(new) if current_ok else ""  # slow on purpose: outside the write lock
+    with store.write() as session:
+        row = session.scalar(select(AccountRow).where(AccountRow.username == name))
+        if row is None:
+            raise AccountError("username", NOT_FOUND)
+        if row.locked_until is not None and now < row.locked_until:
+            store.audit_in(session, actor=name, action="password.locked", subject=_subject(name))
+            raise AccountError("current_password", LoginFailure.LOCKED.message)
+        if not current_ok:
+            row.failed_count = (row.failed_count if row.locked_until is None else 0) + 1
+            row.locked_until = now + LOCK_DURATION if row.failed_count >= MAX_FAILURES else None
+            store.audit_in(
+                session,
+                actor=name,
+                action="password.change_failed",
+                subject=_subject(name),
+                detail=f"failures={row.failed_count}" + ("; locked" if row.locked_until else ""),
+            )
+        else:
+            row.password_hash, row.failed_count, row.locked_until = new_hash, 0, None
+            store.audit_in(session, actor=name, action="password.changed", subject=_subject(name))
+    if not current_ok:
+        raise AccountError("current_password", WRONG_CURRENT)
 
 
 def verify_login(store: Store, username: str, password: str, now: datetime) -> Account | LoginFailure:

@@ -17,12 +17,15 @@ from egov.accounts import (
     AccountError,
     LoginFailure,
     Role,
+    change_password,
     create_account,
     disable_account,
     has_any_supervisor,
+    list_accounts,
+    unlock_account,
     verify_login,
 )
-from egov.store import Store
+from egov.store import Store, StoreError
 
 KEY = bytes(range(32))
 PASSWORD = "mat-khau-rat-dai-2026"
@@ -132,8 +135,87 @@ def test_has_any_supervisor(store: Store) -> None:
     assert not has_any_supervisor(store)
     create_account(store, "quanly", PASSWORD, "supervisor", "Quản lý", actor="first-run")
     assert has_any_supervisor(store)
-    disable_account(store, "quanly", actor="x")
-    assert not has_any_supervisor(store)
+    create_account(store, "quanly.hai", PASSWORD, "supervisor", "Quản lý hai", actor="quanly")
+    disable_account(store, "quanly", actor="quanly.hai")
+    assert has_any_supervisor(store)  # a disabled one does not count, the other does
+
+
+def test_the_last_enabled_supervisor_cannot_be_disabled(store: Store) -> None:
+    create_account(store, "quanly", PASSWORD, Role.SUPERVISOR, "Quản lý", actor="first-run")
+    with pytest.raises(AccountError) as caught:
+        disable_account(store, "quanly", actor="quanly")
+    assert "quản lý cuối cùng" in caught.value.message
+    assert verify_login(store, "quanly", PASSWORD, NOW) == Account("quanly", "Quản lý", Role.SUPERVISOR)
+    create_account(store, "quanly.hai", PASSWORD, Role.SUPERVISOR, "Quản lý hai", actor="quanly")
+    disable_account(store, "quanly", actor="quanly.hai")
+    assert verify_login(store, "quanly", PASSWORD, NOW) is LoginFailure.DISABLED
+    with pytest.raises(AccountError):
+        disable_account(store, "quanly.hai", actor="quanly.hai")
+    disable_account(store, "quanly", actor="quanly.hai", disabled=False)  # enabling is always allowed
+    actions = [e.action for e in store.audit_trail("account:quanly")]
+    # The refused attempt left the account as it was: one disabling, by quanly.hai, then enabled.
+    assert actions.count("account.disabled") == 1 and actions[-1] == "account.enabled"
+
+
+def test_a_supervisor_unlocks_a_locked_account_at_once(store: Store, agent: Account) -> None:
+    now = datetime.now(UTC)  # the lock is judged by the store's clock when unlocking
+    for n in range(MAX_FAILURES):
+        verify_login(store, "canbo.an", f"wrong-{n}", now)
+    assert verify_login(store, "canbo.an", PASSWORD, now) is LoginFailure.LOCKED
+    locked = {info.username: info for info in list_accounts(store)}["canbo.an"]
+    assert locked.locked(now) and not locked.disabled
+    assert unlock_account(store, "CanBo.An", actor="quanly") is True
+    assert not list_accounts(store)[0].locked(now)
+    assert verify_login(store, "canbo.an", PASSWORD, now) == agent
+    # Unlocked with a fresh count: four wrong passwords do not lock it again.
+    for _ in range(MAX_FAILURES - 1):
+        assert verify_login(store, "canbo.an", "wrong", now) is LoginFailure.UNKNOWN_OR_WRONG
+    assert unlock_account(store, "canbo.an", actor="quanly") is False  # not locked: nothing audited
+    unlocks = [e for e in store.audit_trail("account:canbo.an") if e.action == "account.unlocked"]
+    assert [e.actor for e in unlocks] == ["quanly"]
+    with pytest.raises(StoreError):
+        unlock_account(store, "nobody", actor="quanly")
+
+
+def test_list_accounts_shows_roles_and_states_without_hashes(store: Store, agent: Account) -> None:
+    create_account(store, "tnv.binh", PASSWORD, Role.VOLUNTEER, "Vũ Bình", actor="quanly")
+    create_account(store, "quanly", PASSWORD, Role.SUPERVISOR, "Quản lý", actor="first-run")
+    disable_account(store, "tnv.binh", actor="quanly")
+    verify_login(store, "canbo.an", PASSWORD, NOW)
+    listed = list_accounts(store)
+    assert [(i.username, i.role, i.disabled) for i in listed] == [
+        ("quanly", Role.SUPERVISOR, False),
+        ("canbo.an", Role.AGENT, False),
+        ("tnv.binh", Role.VOLUNTEER, True),
+    ]
+    assert listed[1].last_login_at == NOW and listed[0].last_login_at is None
+    assert not hasattr(listed[0], "password_hash")
+
+
+def test_change_own_password(store: Store, agent: Account) -> None:
+    change_password(store, "canbo.an", PASSWORD, "mat-khau-moi-2027", NOW)
+    assert verify_login(store, "canbo.an", PASSWORD, NOW) is LoginFailure.UNKNOWN_OR_WRONG
+    assert verify_login(store, "canbo.an", "mat-khau-moi-2027", NOW) == agent
+    for new, field in (("short", "new_password"), ("mat-khau-moi-2027", "new_password")):
+        with pytest.raises(AccountError) as caught:
+            change_password(store, "canbo.an", "mat-khau-moi-2027", new, NOW)
+        assert caught.value.field == field
+    trail = store.audit_trail("account:canbo.an")
+    assert "password.changed" in [e.action for e in trail]
+    assert not any("mat-khau" in f"{e.actor} {e.subject} {e.detail}" for e in trail)
+
+
+def test_guessing_the_current_password_locks_the_account(store: Store, agent: Account) -> None:
+    # Someone at a desk left signed in cannot guess the password on the change form instead.
+    for n in range(MAX_FAILURES):
+        with pytest.raises(AccountError) as caught:
+            change_password(store, "canbo.an", f"guess-{n}", "mat-khau-moi-2027", NOW)
+        assert caught.value.field == "current_password"
+    assert verify_login(store, "canbo.an", PASSWORD, NOW) is LoginFailure.LOCKED
+    with pytest.raises(AccountError) as caught:
+        change_password(store, "canbo.an", PASSWORD, "mat-khau-moi-2027", NOW)
+    assert "tạm khóa" in caught.value.message
+    assert verify_login(store, "canbo.an", PASSWORD, NOW + LOCK_DURATION) == agent
 
 
 @pytest.mark.parametrize(
