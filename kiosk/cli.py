@@ -279,6 +279,57 @@ def cmd_account_add(args: argparse.Namespace) -> int:
         store.close()
 
 
+def cmd_account_list(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    from egov import accounts
+    from egov.store import open_store
+
+    store = open_store(_settings(args))
+    try:
+        listed = accounts.list_accounts(store)
+    finally:
+        store.close()
+    now = datetime.now(UTC)
+    print(f"{'USER':<24} {'ROLE':<11} {'STATE':<20} {'LAST LOGIN':<17} NAME")
+    for info in listed:
+        if info.disabled:
+            state = "disabled"
+        elif info.locked(now) and info.locked_until is not None:
+            state = f"locked until {info.locked_until.astimezone():%H:%M}"
+        else:
+            state = "active"
+        last = f"{info.last_login_at.astimezone():%Y-%m-%d %H:%M}" if info.last_login_at else "-"
+        print(f"{info.username:<24} {info.role.value:<11} {state:<20} {last:<17} {info.display_name}")
+    return 0
+
+
+def cmd_account_change(args: argparse.Namespace) -> int:
+    """unlock, disable, enable: audited with "command-line" as who did it."""
+    from egov import accounts
+    from egov.store import StoreError, open_store
+
+    store = open_store(_settings(args))
+    try:
+        if args.account_command == "unlock":
+            was_locked = accounts.unlock_account(store, args.username, actor="command-line")
+            print(f"account {args.username} " + ("unlocked" if was_locked else "was not locked"))
+        else:
+            disabled = args.account_command == "disable"
+            accounts.disable_account(store, args.username, actor="command-line", disabled=disabled)
+            print(f"account {args.username} {'disabled' if disabled else 'enabled'}")
+        return 0
+    except accounts.AccountError as exc:
+        # The only refusal here: the last enabled supervisor.
+        print(f"{exc.message} / the last enabled supervisor cannot be disabled", file=sys.stderr)
+        return 1
+    except StoreError:
+        print(f"Không có tài khoản {args.username} / no such account", file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+
+
 def _ask_password() -> str:
     first = getpass.getpass("Mật khẩu / Password: ")
     if first != getpass.getpass("Nhập lại / Again: "):
@@ -371,6 +422,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_dossier_commands(sub)
 
+    from kiosk.queue_cli import add_queue_commands
+
+    add_queue_commands(sub)
+
     account = sub.add_parser("account", help="agent-point accounts").add_subparsers(
         dest="account_command", required=True
     )
@@ -380,6 +435,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--name", help="display name")
     p.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     p.set_defaults(func=cmd_account_add)
+    p = account.add_parser("list", help="every account: role, active, locked or disabled, last login")
+    p.set_defaults(func=cmd_account_list)
+    for name, text in (
+        ("unlock", "end a lock for too many wrong passwords now"),
+        ("disable", "stop logins to an account (not the last supervisor)"),
+        ("enable", "allow logins to a disabled account again"),
+    ):
+        p = account.add_parser(name, help=text)
+        p.add_argument("username")
+        p.set_defaults(func=cmd_account_change)
     return parser
 
 

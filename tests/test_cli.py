@@ -262,6 +262,53 @@ def test_account_add_creates_an_account_that_can_log_in(
         store.close()
 
 
+def test_account_list_unlock_disable_enable(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from config.settings import load_settings
+    from egov.accounts import MAX_FAILURES, LoginFailure, create_account, verify_login
+    from egov.store import open_store
+
+    password = "mat-khau-dai-2026"
+    monkeypatch.delenv("DVC_KIOSK_CONFIG", raising=False)
+    monkeypatch.setenv("DVC_KIOSK_DATA_DIR", str(data_dir))
+    store = open_store(load_settings())
+    try:
+        create_account(store, "quanly", password, "supervisor", "Quản lý", actor="first-run")
+        create_account(store, "canbo.an", password, "agent", "Lê Thị An", actor="quanly")
+        now = datetime.now(UTC)
+        for _ in range(MAX_FAILURES):
+            verify_login(store, "canbo.an", "wrong", now)
+    finally:
+        store.close()
+
+    listed = run(data_dir, "account", "list")
+    assert listed.returncode == 0, listed.stderr[-3000:]
+    rows = {line.split()[0]: line for line in listed.stdout.splitlines()[1:]}
+    assert "locked until" in rows["canbo.an"] and "Lê Thị An" in rows["canbo.an"]
+    assert " active " in rows["quanly"] and "supervisor" in rows["quanly"]
+    assert password not in listed.stdout
+
+    assert run(data_dir, "account", "unlock", "canbo.an").stdout.strip() == "account canbo.an unlocked"
+    assert run(data_dir, "account", "disable", "canbo.an").returncode == 0
+    assert " disabled " in run(data_dir, "account", "list").stdout
+    last = run(data_dir, "account", "disable", "quanly")
+    assert last.returncode == 1 and "quản lý cuối cùng" in last.stderr
+    unknown = run(data_dir, "account", "enable", "nobody")
+    assert unknown.returncode == 1 and "no such account" in unknown.stderr
+
+    store = open_store(load_settings())
+    try:
+        assert verify_login(store, "canbo.an", password, datetime.now(UTC)) is LoginFailure.DISABLED
+        assert run(data_dir, "account", "enable", "canbo.an").returncode == 0
+        assert verify_login(store, "canbo.an", password, datetime.now(UTC)).username == "canbo.an"
+        actions = [(e.actor, e.action) for e in store.audit_trail("account:canbo.an")]
+        assert ("command-line", "account.unlocked") in actions
+        assert actions.index(("command-line", "account.disabled")) < actions.index(
+            ("command-line", "account.enabled")
+        )
+    finally:
+        store.close()
+
+
 # ---- the standalone training portal -------------------------------------------------------------
 
 
