@@ -157,6 +157,13 @@ class AgentSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class DeskSettings:
+    """This machine's place in the office's queue: the desk tickets are called to, or the kiosk."""
+
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     office: Office
     fee_account: FeeAccount
@@ -173,6 +180,7 @@ class Settings:
     printer: Printer
     kiosk: KioskSettings
     agent: AgentSettings
+    desk: DeskSettings
     source: str  # the file the settings came from, or "(embedded defaults)"
 
     @property
@@ -206,6 +214,7 @@ _SECTIONS: dict[str, type] = {
     "printer": Printer,
     "kiosk": KioskSettings,
     "agent": AgentSettings,
+    "desk": DeskSettings,
 }
 
 # Values a key may take, where the set is closed.
@@ -393,7 +402,20 @@ def load_settings(path: str | Path | None = None) -> Settings:
             f"must be less than session_minutes x 60 ({agent.session_minutes * 60}), "
             f"got {agent.session_warning_seconds}",
         )
+    _check_desk(source, settings.desk)
     return settings
+
+
+def _check_desk(source: str, desk: DeskSettings) -> None:
+    # Called out and printed for citizens, and kept with each ticket (32 characters in the store).
+    name = desk.name
+    if not name.strip() or name != name.strip() or len(name) > 32 or not name.isprintable():
+        raise ConfigError(
+            source,
+            "[desk] name",
+            "tên quầy phải có từ 1 đến 32 ký tự in được, không có khoảng trắng ở đầu hay cuối / "
+            f"must be 1 to 32 printable characters, no leading or trailing space, got {name!r}",
+        )
 
 
 def _check_printer(source: str, printer: Printer) -> None:

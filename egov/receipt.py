@@ -40,6 +40,7 @@ class Size(enum.IntEnum):
     NORMAL = 1
     LARGE = 2
     HUGE = 3
+    NUMBER = 4  # a queue ticket's number, read at arm's length
 
 
 @dataclass(frozen=True, slots=True)

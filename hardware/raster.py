@@ -57,8 +57,12 @@ class _Metrics:
 def _metrics(width: int) -> _Metrics:
     # 22–26 px body and 28–32 px bold titles hold their strokes at 203 dpi in one bit.
     if width >= 576:
-        return _Metrics(margin=12, sizes={Size.NORMAL: 24, Size.LARGE: 30, Size.HUGE: 44}, caption=22)
-    return _Metrics(margin=8, sizes={Size.NORMAL: 22, Size.LARGE: 26, Size.HUGE: 36}, caption=20)
+        return _Metrics(
+            margin=12, sizes={Size.NORMAL: 24, Size.LARGE: 30, Size.HUGE: 44, Size.NUMBER: 150}, caption=22
+        )
+    return _Metrics(
+        margin=8, sizes={Size.NORMAL: 22, Size.LARGE: 26, Size.HUGE: 36, Size.NUMBER: 120}, caption=20
+    )
 
 
 class FontMissingError(RuntimeError):
