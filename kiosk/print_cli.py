@@ -189,11 +189,8 @@ def _tracking_base(settings: Any) -> str:
 def cmd_print_receipt(args: argparse.Namespace) -> int:
     from config.settings import load_settings
     from egov.catalog import load_catalog
-    from egov.fees import Charge, ChargeKind, Method, PaymentState, ReceivingAccount
-    from egov.receipt import mark_reprint, receipt_for_dossier
+    from egov.reprint import stored_receipt
     from egov.store import DossierNotFound, PersonalDataPurged, StoreError, open_store
-    from egov.store.payments import payments_of
-    from egov.workdays import load_holidays
 
     settings = load_settings(args.config)
     code = args.dossier.strip()
@@ -201,10 +198,18 @@ def cmd_print_receipt(args: argparse.Namespace) -> int:
         store = open_store(settings)
     except StoreError as exc:
         return _not_found("Không mở được cơ sở dữ liệu của máy.", f"store: {exc}")
+    rule = settings.printer.mask_name
     try:
         found = store.find_dossier(code)
-        dossier = store.load_dossier(found.client_id)
-        payments = payments_of(store, found.client_id)
+        blocks = stored_receipt(
+            store,
+            found.client_id,
+            catalog=load_catalog(),
+            settings=settings,
+            tracking_base_url=_tracking_base(settings),
+            mask_name=rule == "always" or (rule == "kiosk" and settings.office.mode == "kiosk"),
+            reprinted_at=datetime.now() if args.reprint else None,
+        )
     except DossierNotFound:
         return _not_found(
             f"Không tìm thấy hồ sơ có mã {code} trên máy này.",
@@ -217,35 +222,6 @@ def cmd_print_receipt(args: argparse.Namespace) -> int:
         )
     finally:
         store.close()
-    # A state fee still to transfer gets its VietQR again, to the account configured now.
-    transfer = next(
-        (
-            Charge(
-                ChargeKind.STATE_FEE,
-                p.amount,
-                p.reference,
-                ReceivingAccount.from_settings(settings.fee_account),
-            )
-            for p in payments
-            if (p.kind, p.method, p.state) == (ChargeKind.STATE_FEE, Method.VIETQR, PaymentState.UNCONFIRMED)
-            and p.amount
-        ),
-        None,
-    )
-    rule = settings.printer.mask_name
-    blocks = receipt_for_dossier(
-        dossier,
-        procedure=load_catalog().get(dossier.procedure_code),
-        office=settings.office,
-        dossier_code=found.dossier_code,
-        tracking_base_url=_tracking_base(settings),
-        calendar=load_holidays(),
-        mask_name=rule == "always" or (rule == "kiosk" and settings.office.mode == "kiosk"),
-        payments=payments,
-        transfer=transfer,
-    )
-    if args.reprint:
-        blocks = mark_reprint(blocks, datetime.now())
     return _print_slip(args, blocks, f"receipt of {found.dossier_code or code}")
 
 
