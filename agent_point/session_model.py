@@ -1,5 +1,5 @@
 """The agent point around the visit: sign-in, today's cases, starting a new intake, and the
-end-of-day slip.
+end-of-day slip; the search, the supervisor's accounts page and the session timeout beside them.
 
 Accounts and the lockout rule live in `egov.accounts`; this model only asks and shows. The list of
 today's cases is read on the network worker, never on the GUI thread; the slip goes to the printer's
@@ -14,17 +14,26 @@ from typing import Any
 
 from PySide6.QtCore import Property, QCoreApplication, QObject, Signal, Slot
 
+from agent_point.accounts_model import AccountsModel
 from agent_point.dossier_list import DossierList
+from agent_point.search_model import SearchModel
+from agent_point.session_timeout import SessionTimeout
 from egov import accounts
+from egov.permissions import Action, allowed
 from egov.receipt import day_lines, day_slip
 from egov.text import QT_TRANSLATE_NOOP
 from ui.jobs import Jobs
+from ui.permission_check import permitted, refusal_text
 from ui.services import Services
 from ui.visit_model import VisitModel
 
 log = logging.getLogger(__name__)
 
 DAY_SLIP_PRINTED = QT_TRANSLATE_NOOP("Cases", "Đã in bảng kê cuối ngày.")
+TIMED_OUT = QT_TRANSLATE_NOOP(
+    "Accounts",
+    "Đã tự đăng xuất vì không có thao tác trong %1 phút; hồ sơ đang nhập dở đã được bỏ. Hãy đăng nhập lại.",
+)
 
 STATE_NAMES = {
     "queued": "Chờ gửi",
@@ -52,6 +61,10 @@ class AgentSession(QObject):
         self._day_job = ""
         self._day_message = ""
         self._dossiers = DossierList(services, jobs, lambda: self._account, self)
+        self._search = SearchModel(services, jobs, visit.printer, lambda: self._account, self)
+        self._accounts = AccountsModel(services, jobs, lambda: self._account, self)
+        self._timeout = SessionTimeout(services.settings.agent, self)
+        self._timeout.expired.connect(self._timed_out)
         visit.visitEnded.connect(self._back_home)
         visit.printer.jobEnded.connect(self._on_print_end)
 
@@ -73,6 +86,14 @@ class AgentSession(QObject):
     cases = Property("QVariantList", _get_cases, notify=changed)
     dayMessage = Property(str, lambda self: self._day_message, notify=changed)
     dossiers = Property(QObject, lambda self: self._dossiers, constant=True)  # the filtered list
+    search = Property(QObject, lambda self: self._search, constant=True)  # agent_point.search_model
+    accounts = Property(QObject, lambda self: self._accounts, constant=True)  # agent_point.accounts_model
+    timeout = Property(QObject, lambda self: self._timeout, constant=True)  # the session's warning
+    canManage = Property(
+        bool,
+        lambda self: self._account is not None and allowed(self._account.role, Action.CHANGE_SETTINGS),
+        notify=changed,
+    )
 
     @Slot(str, str)
     def signIn(self, username: str, password: str) -> None:
@@ -87,6 +108,7 @@ class AgentSession(QObject):
             self._visit.set_agent(result.username, result.role)
             self._error = ""
             self._page = "home"
+            self._timeout.start()
             self.changed.emit()
             self.refresh()
 
@@ -108,7 +130,14 @@ class AgentSession(QObject):
         self._page = "signin"
         self._cases = []
         self._dossiers.clear()
+        self._timeout.stop()
+        self._search.clear()
+        self._accounts.clear()
         self.changed.emit()
+
+    def close(self) -> None:
+        """The app closes: the session's timers and event filter stop in the GUI thread."""
+        self._timeout.stop()
 
     @Slot()
     def newCase(self) -> None:
@@ -124,6 +153,50 @@ class AgentSession(QObject):
         self._page = "dossiers"
         self.changed.emit()
         self._dossiers.show("today")
+
+    @Slot()
+    def showSearch(self) -> None:
+        """Find a citizen's earlier dossiers; reprint a receipt, withdraw a consent."""
+        if self._account is None:
+            return
+        self._search.clear()
+        self._page = "search"
+        self.changed.emit()
+
+    @Slot()
+    def showAccounts(self) -> None:
+        """The supervisor's administration page (staff accounts): the office's set-up, which a
+        volunteer or an agent may not change; refused here too, not only hidden on the home page."""
+        if not permitted(self._account, Action.CHANGE_SETTINGS, self._services.store, self._jobs, "accounts"):
+            self._error = refusal_text()
+            self.changed.emit()
+            return
+        self._error = ""
+        self._page = "accounts"
+        self.changed.emit()
+        self._accounts.reload()
+
+    @Slot()
+    def _timed_out(self) -> None:
+        """No input for [agent] session_minutes and no answer to the warning: sign out."""
+        if self._account is None:
+            return
+        store, username = self._services.store, self._account.username
+
+        def failed(exc: BaseException) -> None:
+            log.error("session timeout not audited: %s", exc.__class__.__name__)
+
+        minutes = self._services.settings.agent.session_minutes
+        detail = f"idle {minutes} min"
+        self._jobs.run(
+            "network",
+            lambda: store.audit(username, "session.timeout", f"account:{username}", detail),
+            lambda _: None,
+            failed,
+        )
+        self.signOut()
+        self._error = QCoreApplication.translate("Accounts", TIMED_OUT).replace("%1", str(minutes))
+        self.changed.emit()
 
     @Slot()
     def goHome(self) -> None:

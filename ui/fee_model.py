@@ -20,13 +20,17 @@ from typing import Any
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from config.secrets import load_payment_token
+from egov.accounts import Account
 from egov.catalog import PROVINCE_FEE, PROVINCE_FEE_ABOUT
 from egov.fees import Charge, ChargeKind, Method, Payment, PaymentState
 from egov.flow import Mode
 from egov.payment import PaymentError, PaymentRequest, PaymentStatus, connector_from_settings
+from egov.permissions import Action
+from egov.store.store import dossier_subject
 from egov.text import QT_TRANSLATE_NOOP, format_vnd
-from egov.visit import CASH_ROLES, Visit, VisitError
+from egov.visit import CASH_ROLES, NO_CASH_VOLUNTEER, Visit, VisitError
 from ui.jobs import Jobs
+from ui.permission_check import permitted
 from ui.services import Services
 from ui.translation import tr
 
@@ -89,6 +93,7 @@ class FeeModel(QObject):
         super().__init__(parent)
         self._mode = mode
         self._jobs = jobs
+        self._store = services.store
         self._visit = visit
         self._report = report
         self._finish = finish
@@ -256,6 +261,9 @@ class FeeModel(QObject):
         return self._request.transaction_id if self._request is not None and self._connector.remote else ""
 
     def _record(self, kind: ChargeKind, method: Method, **extra: Any) -> bool:
+        if method is Method.CASH and self._mode is Mode.AGENT and not self._may_take_cash():
+            self._report(tr("Fee", NO_CASH_VOLUNTEER), "cash")
+            return False
         try:
             self._visit().record_payment(kind, method, **extra)
         except VisitError as exc:
@@ -264,6 +272,15 @@ class FeeModel(QObject):
         self._report("", "")
         self._changed()
         return True
+
+    def _may_take_cash(self) -> bool:
+        """Cash goes through egov.permissions like every role-restricted action, so that a
+        volunteer's attempt is in the audit trail (Visit.record_payment refuses it as well)."""
+        visit = self._visit()
+        staff = Account(visit.agent, "", visit.agent_role) if visit.agent and visit.agent_role else None
+        outcome = visit.outcome
+        subject = dossier_subject(outcome.client_id) if outcome is not None else "fee"
+        return permitted(staff, Action.TAKE_CASH, self._store, self._jobs, subject)
 
     def _show_qr(self, kind: ChargeKind) -> None:
         visit = self._visit()

@@ -2,16 +2,16 @@
 
 An application-wide event filter restarts the timer on every touch, click or key. After the idle
 period the page asks, with a countdown of at least 20 seconds (WCAG 2.2.1); no answer drops the
-visit (everything personal with it) and goes back to the welcome page.
+visit (everything personal with it) and goes back to the welcome page. The agent point's session
+timeout (agent_point/session_timeout.py) runs on the same watcher: what it wipes is the session.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Slot
-
-from ui.visit_model import VisitModel
 
 _ACTIVITY = {
     QEvent.Type.MouseButtonPress,
@@ -21,10 +21,18 @@ _ACTIVITY = {
 }
 
 
+class Forgetful(Protocol):
+    """What the watcher drives: the countdown on screen, and the wipe when it runs out."""
+
+    def set_idle_left(self, seconds: int) -> None: ...
+
+    def finish(self) -> None: ...
+
+
 class IdleWatcher(QObject):
     def __init__(
         self,
-        model: VisitModel,
+        model: Forgetful,
         idle_seconds: int,
         warning_seconds: int,
         parent: QObject | None = None,
@@ -34,7 +42,7 @@ class IdleWatcher(QObject):
         """`at_rest`: whether the screen holds nothing to protect (the welcome page, by default)."""
         super().__init__(parent)
         self._model = model
-        self._at_rest = at_rest or (lambda: model.page == "welcome")
+        self._at_rest = at_rest or (lambda: getattr(model, "page", "") == "welcome")
         self._warning_seconds = warning_seconds
         self._left = 0
         self._idle = QTimer(self, singleShot=True, interval=idle_seconds * 1000)

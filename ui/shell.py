@@ -90,6 +90,10 @@ class Shell(QObject):
         )
         if mode is Mode.KIOSK:
             app.installEventFilter(self.idle)
+        else:
+            # Not watched at the agent point, it would wipe a visit the agent is typing into after
+            # idle_seconds; the agent's session timeout (agent_point/session_timeout.py) does it.
+            self.idle.stop()
         self.engine = QQmlApplicationEngine(self)
         self.engine.addImageProvider("visit", VisitImages(self.visit))
         context = self.engine.rootContext()
@@ -113,6 +117,9 @@ class Shell(QObject):
     def close(self) -> None:
         self.window.close()
         self.idle.stop()  # its timers must not outlive it into another thread's garbage collection
+        close_agent = getattr(self.agent, "close", None)
+        if callable(close_agent):
+            close_agent()  # the agent's session timeout, likewise
         self.visit.close_devices()
         self.jobs.shutdown()
         self.printer.close()

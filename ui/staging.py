@@ -34,6 +34,9 @@ def stage(shell: Shell, page: str) -> None:
             return
         agent.signIn(AGENT_USER, AGENT_PASSWORD)
         wait_until(lambda: agent.page == "home")
+        if page in ("search", "search_result", "accounts"):
+            _stage_search_or_accounts(shell, page)
+            return
         if page in ("home", "dossiers"):
             # One real intake first, so that today's list has a case to show.
             agent.newCase()
@@ -60,6 +63,70 @@ def stage(shell: Shell, page: str) -> None:
             return
         vm.start()
     _walk_visit(shell, page)
+
+
+def _stage_search_or_accounts(shell: Shell, page: str) -> None:
+    """The agent's search for the demo citizen's two dossiers (one sent, one waiting), one result
+    with its consents, or the supervisor's accounts page with a locked and a disabled account."""
+    from datetime import UTC, datetime
+
+    from egov import accounts
+    from egov.dossier import Attachment, Dossier, IdentitySource, Person
+    from egov.identity import demo_identity
+    from egov.visit import CONSENT_TEXT_VERSION
+
+    agent, services = shell.agent, shell.services
+    store = services.store
+    if page == "accounts":
+        for username, role, name in (
+            ("quanly.mau", accounts.Role.SUPERVISOR, "Nguyễn Thị Quản Lý"),
+            ("tnv.mau", accounts.Role.VOLUNTEER, "Phạm Tình Nguyện"),
+            ("canbo.nghi", accounts.Role.AGENT, "Đỗ Văn Nghỉ"),
+        ):
+            accounts.create_account(store, username, AGENT_PASSWORD, role, name, actor="screenshot")
+        for _ in range(accounts.MAX_FAILURES):
+            accounts.verify_login(store, "tnv.mau", "sai-mat-khau", datetime.now(UTC))
+        accounts.disable_account(store, "canbo.nghi", actor="quanly.mau")
+        agent.signOut()
+        agent.signIn("quanly.mau", AGENT_PASSWORD)
+        wait_until(lambda: agent.page == "home")
+        agent.showAccounts()
+        wait_until(lambda: agent.page == "accounts" and len(agent.accounts.rows) == 4)
+        return
+    citizen = demo_identity()
+    for code, send in ((TEMPORARY_RESIDENCE, False), (BIRTH, True)):
+        procedure = services.catalog.get(code)
+        assert procedure is not None
+        document = procedure.documents[0]
+        dossier = Dossier(
+            procedure_code=code,
+            procedure_name=procedure.name,
+            applicant=Person(full_name=citizen.full_name, id_number=citizen.id_number),
+            office_code=services.settings.office.code,
+            attachments=[Attachment(document.code, document.name, "1.pdf", b"%PDF-1.4", pages=1)],
+            agent=AGENT_USER,
+            identity_source=IdentitySource.CHIP,
+        )
+        if send:
+            services.outbox(AGENT_USER).submit(dossier, procedure.name)
+        else:
+            store.save_dossier(dossier, procedure.name)
+        for purpose in ("transmit", "contact"):
+            store.record_consent(
+                client_id=dossier.client_id,
+                purpose=purpose,
+                granted=True,
+                text_version=CONSENT_TEXT_VERSION,
+                actor=AGENT_USER,
+            )
+    poll_once(store, services.portal, interval=timedelta(0))
+    search = agent.search
+    agent.showSearch()
+    search.search(citizen.id_number)
+    wait_until(lambda: agent.page == "search" and len(search.rows) == 2 and not search.busy)
+    if page == "search_result":
+        search.open(search.rows[0]["clientId"])
+        wait_until(lambda: len(search.consents) == 2)
 
 
 def _stage_lookup(shell: Shell, page: str) -> None:

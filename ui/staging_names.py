@@ -16,3 +16,6 @@ KIOSK_PAGES = (
     [s.value for s in Step if s is not Step.DELEGATE] + DOCUMENT_SCREENS + FEE_SCREENS + LOOKUP_PAGES
 )
 AGENT_PAGES = ["signin", "home", "dossiers", *[s.value for s in Step], *AGENT_DOCUMENT_SCREENS, *FEE_SCREENS]
+
+# The agent's search and the supervisor's accounts page (agent_point/search_model.py, accounts_model.py).
+AGENT_PAGES += ["search", "search_result", "accounts"]

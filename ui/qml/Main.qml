@@ -17,6 +17,7 @@ ApplicationWindow {
     Binding { target: Theme; property: "dense"; value: vm.mode === "agent" }
 
     readonly property var pageFiles: ({
+        search: "AgentSearch", accounts: "AgentAccounts",
         welcome: "Welcome", identify: "Identify", card: "Card", identity_manual: "IdentityManual",
         procedure: "Procedure", delegate: "Delegate", form: "Form", documents: "Documents",
         check: "Check", consent: "Consent", submit: "Submit", fee: "Fee", receipt: "Receipt",
@@ -51,6 +52,27 @@ ApplicationWindow {
             objectName: "endNowButton"
             text: qsTr("Kết thúc")
             onClicked: vm.finish()
+        }
+    }
+
+    // The agent's session ends after [agent] session_minutes without input; this asks first.
+    Overlay {
+        objectName: "sessionOverlay"
+        visible: !!agent && agent.timeout.secondsLeft > 0
+        title: qsTr("Phiên làm việc sắp kết thúc")
+        text: agent ? qsTr("Không có thao tác nào trong một lúc. Sau %1 giây máy sẽ đăng xuất và bỏ hồ sơ đang nhập dở.")
+                      .arg(agent.timeout.secondsLeft) : ""
+        BigButton {
+            objectName: "keepWorkingButton"
+            text: qsTr("Tiếp tục làm việc")
+            primary: true
+            Layout.fillWidth: true
+            onClicked: agent.timeout.extend()
+        }
+        BigButton {
+            objectName: "signOutNowButton"
+            text: qsTr("Đăng xuất")
+            onClicked: agent.signOut()
         }
     }
 

@@ -1,5 +1,6 @@
 // Agent point: the office's dossiers under four filters (today, waiting to be sent, needing a
-// person, late), and "Gửi lại" for one that needs attention. Late is said in words, not colour.
+// person, late), "Gửi lại" for one that needs attention and, for a supervisor, "Hủy hồ sơ" with a
+// reason chosen from a list. Late is said in words, not colour.
 import QtQuick
 import QtQuick.Layouts
 import "../components"
@@ -7,6 +8,10 @@ import "../components"
 PageFrame {
     id: page
     readonly property var list: agent.dossiers
+    // The dossier a supervisor is giving up, while the reason is chosen; "" otherwise.
+    property string rejecting: ""
+    property string rejectingReference: ""
+    property string rejectReason: ""
     title: qsTr("Danh sách hồ sơ")
     subtitle: list.busy ? qsTr("Đang tải…") : qsTr("%1 hồ sơ").arg(list.rows.length)
     showBack: true
@@ -46,6 +51,47 @@ PageFrame {
         color: Theme.muted
         wrapMode: Text.WordWrap
         Layout.fillWidth: true
+    }
+    Rectangle {
+        objectName: "rejectPanel"
+        visible: page.rejecting.length > 0
+        Layout.fillWidth: true
+        implicitHeight: rejectBox.implicitHeight + Theme.gap * 2
+        color: Theme.surface
+        border.color: Theme.error
+        border.width: Theme.borderWidth
+        radius: Theme.radius
+        ColumnLayout {
+            id: rejectBox
+            anchors.fill: parent
+            anchors.margins: Theme.gap
+            spacing: Theme.gap
+            ChoiceRow {
+                key: "rejectReason"
+                label: qsTr("Hủy hồ sơ %1: hồ sơ sẽ không được gửi nữa. Lý do:").arg(page.rejectingReference)
+                choices: page.list.rejectReasons
+                value: page.rejectReason
+                onChosen: function(value) { page.rejectReason = value }
+            }
+            RowLayout {
+                spacing: Theme.gap * 2
+                BigButton {
+                    objectName: "rejectConfirm"
+                    text: qsTr("Xác nhận hủy hồ sơ")
+                    primary: true
+                    enabled: page.rejectReason.length > 0 && !page.list.busy
+                    onClicked: {
+                        page.list.reject(page.rejecting, page.rejectReason)
+                        page.rejecting = ""
+                    }
+                }
+                BigButton {
+                    objectName: "rejectCancel"
+                    text: qsTr("Không hủy")
+                    onClicked: page.rejecting = ""
+                }
+            }
+        }
     }
     Text {
         objectName: "noDossiers"
@@ -89,17 +135,28 @@ PageFrame {
                        font.pixelSize: Theme.smallSize; font.bold: !!modelData.head || !!modelData.lateText
                        color: modelData.lateText ? Theme.error : Theme.text
                        Layout.preferredWidth: Theme.mm(32) }
-                Item {
+                ColumnLayout {
                     Layout.preferredWidth: Theme.mm(38)
-                    implicitHeight: retryButton.visible ? retryButton.implicitHeight : 0
+                    spacing: Theme.gap / 2
                     BigButton {
-                        id: retryButton
                         objectName: "retry_" + modelData.reference
                         visible: !modelData.head && !!modelData.retriable && page.list.canRetry
                         enabled: !page.list.busy
                         text: qsTr("Gửi lại")
-                        width: parent.width
+                        Layout.fillWidth: true
                         onClicked: page.list.retry(modelData.clientId)
+                    }
+                    BigButton {
+                        objectName: "reject_" + modelData.reference
+                        visible: !modelData.head && !!modelData.retriable && page.list.canReject
+                        enabled: !page.list.busy
+                        text: qsTr("Hủy hồ sơ")
+                        Layout.fillWidth: true
+                        onClicked: {
+                            page.rejectReason = ""
+                            page.rejectingReference = modelData.reference
+                            page.rejecting = modelData.clientId
+                        }
                     }
                 }
             }

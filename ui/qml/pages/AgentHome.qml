@@ -10,7 +10,7 @@ PageFrame {
     primaryName: "newCaseButton"
     showBack: false
     showHelp: false
-    messageText: ""
+    messageText: agent.error
     onPrimary: agent.newCase()
 
     // Paper near its end, out, the cover open, the printer off: the agent sees it before a slip fails.
@@ -32,6 +32,17 @@ PageFrame {
             objectName: "dossiersButton"
             text: qsTr("Danh sách hồ sơ")
             onClicked: agent.showDossiers()
+        }
+        BigButton {
+            objectName: "searchButton"
+            text: qsTr("Tìm hồ sơ")
+            onClicked: agent.showSearch()
+        }
+        BigButton {
+            objectName: "accountsButton"
+            visible: agent.canManage
+            text: qsTr("Tài khoản")
+            onClicked: agent.showAccounts()
         }
         BigButton {
             objectName: "daySlipButton"
