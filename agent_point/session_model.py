@@ -16,6 +16,7 @@ from PySide6.QtCore import Property, QCoreApplication, QObject, Signal, Slot
 
 from agent_point.accounts_model import AccountsModel
 from agent_point.dossier_list import DossierList
+from agent_point.queue_model import QueueModel
 from agent_point.search_model import SearchModel
 from agent_point.session_timeout import SessionTimeout
 from egov import accounts
@@ -61,6 +62,7 @@ class AgentSession(QObject):
         self._day_job = ""
         self._day_message = ""
         self._dossiers = DossierList(services, jobs, lambda: self._account, self)
+        self._queue = QueueModel(services, jobs, visit.printer, visit, lambda: self._account, self)
         self._search = SearchModel(services, jobs, visit.printer, lambda: self._account, self)
         self._accounts = AccountsModel(services, jobs, lambda: self._account, self)
         self._timeout = SessionTimeout(services.settings.agent, self)
@@ -86,6 +88,7 @@ class AgentSession(QObject):
     cases = Property("QVariantList", _get_cases, notify=changed)
     dayMessage = Property(str, lambda self: self._day_message, notify=changed)
     dossiers = Property(QObject, lambda self: self._dossiers, constant=True)  # the filtered list
+    queue = Property(QObject, lambda self: self._queue, constant=True)  # agent_point.queue_model
     search = Property(QObject, lambda self: self._search, constant=True)  # agent_point.search_model
     accounts = Property(QObject, lambda self: self._accounts, constant=True)  # agent_point.accounts_model
     timeout = Property(QObject, lambda self: self._timeout, constant=True)  # the session's warning
@@ -130,17 +133,36 @@ class AgentSession(QObject):
         self._page = "signin"
         self._cases = []
         self._dossiers.clear()
+        self._queue.clear()
         self._timeout.stop()
         self._search.clear()
         self._accounts.clear()
         self.changed.emit()
 
     def close(self) -> None:
-        """The app closes: the session's timers and event filter stop in the GUI thread."""
+        """The app closes: the session's timers and event filter, and the queue's refresh timer,
+        stop in the GUI thread."""
         self._timeout.stop()
+        self._queue.stop()
+
+    @Slot()
+    def showQueue(self) -> None:
+        """The office's queue: who waits, and this desk's calls."""
+        if self._account is None:
+            return
+        self._page = "queue"
+        self.changed.emit()
+        self._queue.show()
+
+    @Slot()
+    def serveTicket(self) -> None:
+        """The “Tiếp nhận” button on the queue page: a new case for the ticket called to this desk."""
+        if self._account is not None and self._queue.begin_serving():
+            self.newCase()
 
     @Slot()
     def newCase(self) -> None:
+        self._queue.stop()
         self._page = "visit"
         self.changed.emit()
         self._visit.start()
@@ -201,6 +223,7 @@ class AgentSession(QObject):
     @Slot()
     def goHome(self) -> None:
         if self._account is not None:
+            self._queue.stop()
             self._back_home()
 
     @Slot()
@@ -268,6 +291,10 @@ class AgentSession(QObject):
 
     def _back_home(self) -> None:
         if self._account is not None:
+            if self._queue.end_visit():
+                # The case was for a ticket from the queue: back to the queue for the next one.
+                self.showQueue()
+                return
             self._page = "home"
             self.changed.emit()
             self.refresh()

@@ -23,6 +23,7 @@ from ui.jobs import Jobs
 from ui.lookup_model import LookupModel
 from ui.printer_model import printer_model
 from ui.services import Services
+from ui.ticket_model import TicketModel
 from ui.visit_model import VisitImages, VisitModel
 
 log = logging.getLogger(__name__)
@@ -80,13 +81,18 @@ class Shell(QObject):
         # The citizen's look-up beside the visit; whatever ends a visit (idle, "Kết thúc") wipes it.
         self.lookup = LookupModel(services, self.jobs, self)
         self.visit.visitEnded.connect(self.lookup.wipe)
+        # A queue ticket taken at the kiosk, also beside the visit; idle ends it the same way.
+        self.tickets = TicketModel(services, self.jobs, self.printer, self)
+        self.visit.visitEnded.connect(self.tickets.wipe)
         kiosk = services.settings.kiosk
         self.idle = IdleWatcher(
             self.visit,
             kiosk.idle_seconds,
             kiosk.idle_warning_seconds,
             self,
-            at_rest=lambda: self.visit.page == "welcome" and not self.lookup.active,
+            at_rest=lambda: (
+                self.visit.page == "welcome" and not self.lookup.active and not self.tickets.active
+            ),
         )
         if mode is Mode.KIOSK:
             app.installEventFilter(self.idle)
@@ -101,6 +107,7 @@ class Shell(QObject):
         context.setContextProperty("printer", self.printer)
         context.setContextProperty("agent", self.agent)
         context.setContextProperty("lookup", self.lookup)
+        context.setContextProperty("tickets", self.tickets)
         context.setContextProperty("idle", self.idle)
         context.setContextProperty("screenPxPerMm", px_per_mm(app))
         context.setContextProperty("initialWidth", width)
@@ -117,9 +124,10 @@ class Shell(QObject):
     def close(self) -> None:
         self.window.close()
         self.idle.stop()  # its timers must not outlive it into another thread's garbage collection
+        self.tickets.stop()  # the number's time on screen, likewise
         close_agent = getattr(self.agent, "close", None)
         if callable(close_agent):
-            close_agent()  # the agent's session timeout, likewise
+            close_agent()  # the agent's session timeout and the queue's refresh, likewise
         self.visit.close_devices()
         self.jobs.shutdown()
         self.printer.close()

@@ -34,6 +34,9 @@ def stage(shell: Shell, page: str) -> None:
             return
         agent.signIn(AGENT_USER, AGENT_PASSWORD)
         wait_until(lambda: agent.page == "home")
+        if page == "queue":
+            _stage_queue(shell)
+            return
         if page in ("search", "search_result", "accounts"):
             _stage_search_or_accounts(shell, page)
             return
@@ -60,6 +63,9 @@ def stage(shell: Shell, page: str) -> None:
             return
         if page.startswith("lookup"):
             _stage_lookup(shell, page)
+            return
+        if page.startswith("ticket"):
+            _stage_ticket(shell, page)
             return
         vm.start()
     _walk_visit(shell, page)
@@ -127,6 +133,37 @@ def _stage_search_or_accounts(shell: Shell, page: str) -> None:
     if page == "search_result":
         search.open(search.rows[0]["clientId"])
         wait_until(lambda: len(search.consents) == 2)
+
+
+def _stage_queue(shell: Shell) -> None:
+    """The agent's queue: tickets taken at the kiosk over the morning, one called to this desk."""
+    from egov.queue import local_now, take_ticket
+
+    store, office = shell.services.store, shell.services.settings.office.code
+    now = local_now()
+    midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    for minutes, letter in ((34, "A"), (27, "B"), (21, "A"), (12, "C"), (5, "A"), (1, "B")):
+        # Never yesterday's: the list shows today's tickets only.
+        take_ticket(store, office, letter, "kiosk:Sảnh", max(midnight, now - timedelta(minutes=minutes)))
+    queue = shell.agent.queue
+    shell.agent.showQueue()
+    queue.callNext()
+    wait_until(lambda: queue.hasCurrent and not queue.busy and queue.waitingCount == 5)
+
+
+def _stage_ticket(shell: Shell, page: str) -> None:
+    """The kiosk's queue ticket: the services, or a number just taken (two people before it)."""
+    from egov.queue import take_ticket
+
+    tickets = shell.tickets
+    if page == "ticket_taken":
+        store, office = shell.services.store, shell.services.settings.office.code
+        for letter in "BC":
+            take_ticket(store, office, letter, "kiosk:Sảnh")
+    tickets.begin()
+    if page == "ticket_taken":
+        tickets.take("A")
+        wait_until(lambda: tickets.page == "ticket_taken" and not tickets.printing)
 
 
 def _stage_lookup(shell: Shell, page: str) -> None:

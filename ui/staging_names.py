@@ -12,10 +12,25 @@ FEE_SCREENS = ["fee_qr"]
 # The citizen's look-up of a filed dossier, beside the visit (see ui/lookup_model.py).
 LOOKUP_PAGES = ["lookup", "lookup_code", "lookup_digits", "lookup_result", "lookup_not_found"]
 
+# A queue ticket taken at the kiosk (see ui/ticket_model.py).
+TICKET_PAGES = ["ticket_service", "ticket_taken"]
+
 KIOSK_PAGES = (
-    [s.value for s in Step if s is not Step.DELEGATE] + DOCUMENT_SCREENS + FEE_SCREENS + LOOKUP_PAGES
+    [s.value for s in Step if s is not Step.DELEGATE]
+    + DOCUMENT_SCREENS
+    + FEE_SCREENS
+    + LOOKUP_PAGES
+    + TICKET_PAGES
 )
-AGENT_PAGES = ["signin", "home", "dossiers", *[s.value for s in Step], *AGENT_DOCUMENT_SCREENS, *FEE_SCREENS]
+AGENT_PAGES = [
+    "signin",
+    "home",
+    "dossiers",
+    "queue",
+    *[s.value for s in Step],
+    *AGENT_DOCUMENT_SCREENS,
+    *FEE_SCREENS,
+]
 
 # The agent's search and the supervisor's accounts page (agent_point/search_model.py, accounts_model.py).
 AGENT_PAGES += ["search", "search_result", "accounts"]

@@ -23,11 +23,14 @@ ApplicationWindow {
         check: "Check", consent: "Consent", submit: "Submit", fee: "Fee", receipt: "Receipt",
         rating: "Rating", signin: "SignIn", home: "AgentHome", dossiers: "AgentDossiers",
         lookup: "Lookup", lookup_code: "LookupCode", lookup_digits: "LookupDigits",
-        lookup_result: "LookupResult"
+        lookup_result: "LookupResult", queue: "AgentQueue", ticket_service: "TicketService",
+        ticket_taken: "TicketTaken"
     })
-    // The agent's own pages, else the citizen's look-up (a flow beside the visit), else the visit.
+    // The agent's own pages, else the citizen's look-up or queue ticket (flows beside the visit),
+    // else the visit.
     readonly property string shownPage: (agent && agent.page !== "visit") ? agent.page
-                                        : lookup.page !== "" ? lookup.page : vm.page
+                                        : lookup.page !== "" ? lookup.page
+                                        : tickets.page !== "" ? tickets.page : vm.page
 
     Loader {
         id: pageLoader

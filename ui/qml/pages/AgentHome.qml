@@ -29,6 +29,11 @@ PageFrame {
             onClicked: agent.signOut()
         }
         BigButton {
+            objectName: "queueButton"
+            text: qsTr("Hàng đợi")
+            onClicked: agent.showQueue()
+        }
+        BigButton {
             objectName: "dossiersButton"
             text: qsTr("Danh sách hồ sơ")
             onClicked: agent.showDossiers()

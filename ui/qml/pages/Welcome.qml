@@ -1,5 +1,5 @@
-// The first page: what this machine does, one big button to start, and a second, plainer one to
-// look up a dossier already filed.
+// The first page: what this machine does, one big button to start, and plainer ones to look up a
+// dossier already filed or to take a queue ticket.
 import QtQuick
 import QtQuick.Layouts
 import "../components"
@@ -62,6 +62,15 @@ Rectangle {
             Layout.preferredWidth: Theme.mm(190)
             Layout.preferredHeight: Theme.primaryHeight
             onClicked: lookup.begin()
+        }
+        BigButton {
+            objectName: "ticketButton"
+            visible: vm.mode === "kiosk"
+            text: qsTr("Lấy số thứ tự")
+            Layout.alignment: Qt.AlignHCenter
+            Layout.preferredWidth: Theme.mm(190)
+            Layout.preferredHeight: Theme.primaryHeight
+            onClicked: tickets.begin()
         }
         Text {
             text: qsTr("Cần giúp đỡ? Hãy hỏi cán bộ tại quầy hoặc gọi %1.").arg(vm.hotline)
