@@ -8,7 +8,7 @@ PageFrame {
     id: page
     readonly property var model: agent.accounts
     property bool adding: false
-    property int seenCreated: model.created
+    property int seenCreated: -1  // the model's count of accounts added, when last looked at
     property string role: "agent"
 
     function fieldError(key) {
@@ -33,6 +33,7 @@ PageFrame {
         model.add(newUsername.text, newName.text, page.role, newPassword.text, newAgain.text)
     }
 
+    Component.onCompleted: seenCreated = model.created
     Connections {
         target: page.model
         function onChanged() {
