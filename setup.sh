@@ -17,6 +17,8 @@ packages=(
   libxcb-xkb1 libxcb-randr0 libpulse0 libglib2.0-0 fonts-dejavu-core
 )
 [ "$what" = test ] && packages+=(postgresql)
+# pdftotext and pdffonts read the end-of-day report's PDF back in its tests: a reader that is not Qt.
+[ "$what" = test ] && packages+=(poppler-utils)
 # The card tests' own PC/SC stack (tests/cardstack.py): vpcd readers in a private pcscd, set up with
 # util-linux's unshare/nsenter and mount, and Debian's python3 running vsmartcard's ePass emulator
 # (tests/epass_harness.py). On Ubuntu the vsmartcard packages are in universe.

@@ -21,7 +21,7 @@ from agent_point.search_model import SearchModel
 from agent_point.session_timeout import SessionTimeout
 from egov import accounts
 from egov.permissions import Action, allowed
-from egov.receipt import day_lines, day_slip
+from egov.reports import daily_report, day_slip_for
 from egov.text import QT_TRANSLATE_NOOP
 from ui.jobs import Jobs
 from ui.permission_check import permitted, refusal_text
@@ -249,8 +249,8 @@ class AgentSession(QObject):
 
     @Slot()
     def printDaySlip(self) -> None:
-        """The agent's dossiers of today by procedure, state fees and service charges apart, and
-        the cash to hand over."""
+        """The agent's dossiers of today by procedure, and from the payments the agent recorded
+        (egov.reports) the state fees and service charges apart and the cash to hand over."""
         if self._account is None or self._day_job:
             return
         store, office = self._services.store, self._services.settings.office
@@ -258,15 +258,12 @@ class AgentSession(QObject):
         today = date.today()
 
         def work() -> list[Any]:
-            rows = store.list_dossiers(day=today, office_code=office.code, agent=username)
-            fees = ((row.procedure_code, row.procedure_name, row.fee) for row in rows)
-            lines = day_lines(fees, office.service_charge)
-            return day_slip(
-                lines,
+            report = daily_report(store, today, office.code, agent=username)
+            return day_slip_for(
+                report,
                 office_name=office.name,
                 office_address=office.address,
-                agent=name,
-                day=today,
+                agent_name=name,
                 printed_at=datetime.now(),
             )
 

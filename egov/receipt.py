@@ -16,7 +16,7 @@ from __future__ import annotations
 import enum
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Literal, Protocol
@@ -415,40 +415,46 @@ def checklist_slip(
 
 @dataclass(frozen=True, slots=True)
 class DayLine:
-    """One procedure on the agent point's end-of-day slip: dossiers taken and money taken in."""
+    """One procedure on the agent point's end-of-day slip: the dossiers taken."""
 
     procedure_code: str
     procedure_name: str
     dossiers: int
-    state_fees: int  # lệ phí, owed to the state agency
-    service_charges: int  # the agent point's own charge, invoiced apart
 
 
-def day_lines(rows: Iterable[tuple[str, str, int]], service_charge: int) -> list[DayLine]:
-    """Group (procedure code, name, state fee) rows, one per dossier, into lines by procedure, most
-    dossiers first; each dossier bears `service_charge`."""
-    grouped: dict[str, list[tuple[str, int]]] = {}
-    for code, name, fee in rows:
-        grouped.setdefault(clean(code), []).append((clean(name), _count(fee)))
-    lines = [
-        DayLine(code, items[0][0], len(items), sum(fee for _, fee in items), service_charge * len(items))
-        for code, items in grouped.items()
-    ]
-    return sorted(lines, key=lambda line: (-line.dossiers, line.procedure_code))
+@dataclass(frozen=True, slots=True)
+class DayMoney:
+    """The money on the end-of-day slip, from the payment records the agent made that day (egov.reports):
+    state fees (the agency's) and service charges (the point's own) apart, and the cash of each."""
+
+    state_fees: int
+    service_charges: int
+    cash_state_fees: int
+    cash_service_charges: int
+    transfers: int = 0  # VietQR and the gateway: not in the agent's hands
+    later: int = 0  # to be paid at the desk when the result is collected
+    unpriced: int = 0  # fees the province sets, recorded without a confirmed amount
+
+    @property
+    def cash(self) -> int:
+        """What the agent hands over: the cash actually recorded, both kinds."""
+        return self.cash_state_fees + self.cash_service_charges
 
 
 def day_slip(
     lines: Sequence[DayLine],
+    money: DayMoney,
     *,
     office_name: str,
     office_address: str,
     agent: str,
     day: date,
     printed_at: datetime,
+    audit_mark: str = "",
 ) -> list[Block]:
     """The agent point's end-of-day slip: dossiers per procedure, the state fees and the service
-    charges apart (the first belong to the agency, the second are the point's own), and the cash
-    the agent hands over, with room for both signatures."""
+    charges apart (the first belong to the agency, the second are the point's own), the cash the
+    agent hands over, with room for both signatures, and the audit trail's head to write down."""
     blocks: list[Block] = [*_masthead(office_name, office_address), Title(DAY_TITLE, Size.LARGE)]
     blocks += [
         Text(f"Ngày {format_date(day)}", align="center"),
@@ -460,19 +466,32 @@ def day_slip(
     for line in lines:
         name = f"{_value(line.procedure_name)} ({_value(line.procedure_code)})"
         blocks.append(KeyValue(name, f"{line.dossiers} hồ sơ"))
-    state = sum(line.state_fees for line in lines)
-    service = sum(line.service_charges for line in lines)
     blocks += [
         Rule(),
         KeyValue("Tổng số hồ sơ", str(sum(line.dossiers for line in lines))),
-        KeyValue("Lệ phí thu hộ cơ quan nhà nước", format_money(state)),
-        KeyValue("Phí dịch vụ của điểm tiếp nhận", format_money(service)),
-        Title(f"Tiền mặt phải nộp: {format_money(state + service)}", Size.NORMAL),
+        KeyValue("Lệ phí thu hộ cơ quan nhà nước", format_money(money.state_fees)),
+        KeyValue("  trong đó tiền mặt", format_money(money.cash_state_fees)),
+        KeyValue("Phí dịch vụ của điểm tiếp nhận", format_money(money.service_charges)),
+        KeyValue("  trong đó tiền mặt", format_money(money.cash_service_charges)),
+    ]
+    if money.transfers:
+        blocks.append(KeyValue("Chuyển khoản (chưa đối soát)", format_money(money.transfers)))
+    if money.later:
+        blocks.append(KeyValue("Nộp khi nhận kết quả", format_money(money.later)))
+    if money.unpriced:
+        blocks.append(KeyValue("Lệ phí chưa xác nhận số tiền", f"{money.unpriced} khoản"))
+    blocks += [
+        Title(f"Tiền mặt phải nộp: {format_money(money.cash)}", Size.NORMAL),
         Spacer(16),
         Text("Người nộp tiền (ký, ghi rõ họ tên)", align="center"),
         Spacer(96),
         Text("Người nhận tiền (ký, ghi rõ họ tên)", align="center"),
         Spacer(96),
+    ]
+    if audit_mark:
+        # Written down or kept with the signed slip, it later shows a recomputed audit trail.
+        blocks.append(KeyValue("Mã kiểm tra nhật ký", clean(audit_mark)))
+    blocks += [
         Text(f"In lúc {format_datetime(printed_at)}", align="center"),
         Spacer(24),
         Cut(),

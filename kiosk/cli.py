@@ -426,6 +426,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_queue_commands(sub)
 
+    from kiosk.report_cli import add_report_commands
+
+    add_report_commands(sub)
+
     account = sub.add_parser("account", help="agent-point accounts").add_subparsers(
         dest="account_command", required=True
     )

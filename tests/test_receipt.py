@@ -26,13 +26,13 @@ from egov.receipt import (
     Block,
     Cut,
     DayLine,
+    DayMoney,
     KeyValue,
     Size,
     Spacer,
     Text,
     Title,
     checklist_slip,
-    day_lines,
     day_slip,
     dossier_receipt,
     format_money,
@@ -350,35 +350,52 @@ def test_checklist_of_a_procedure() -> None:
 
 
 def test_end_of_day_slip_keeps_state_fees_and_service_charges_apart() -> None:
-    rows = [
-        ("1.004222", "Đăng ký thường trú", 20000),
-        ("1.001193", "Đăng ký khai sinh", 0),
-        ("1.004222", "Đăng ký thường trú", 20000),
-        ("2.000815", "Chứng thực bản sao từ bản chính", 6000),
+    lines = [
+        DayLine("1.004222", "Đăng ký thường trú", 2),
+        DayLine("1.001193", "Đăng ký khai sinh", 1),
+        DayLine("2.000815", "Chứng thực bản sao từ bản chính", 1),
     ]
-    lines = day_lines(rows, service_charge=15000)
-    assert lines[0] == DayLine("1.004222", "Đăng ký thường trú", 2, 40000, 30000)
-    assert [line.procedure_code for line in lines] == ["1.004222", "1.001193", "2.000815"]
+    # Of 46 000 đ in state fees and 60 000 đ in service charges, only the cash is in the agent's hands.
+    money = DayMoney(
+        state_fees=46000,
+        service_charges=60000,
+        cash_state_fees=26000,
+        cash_service_charges=45000,
+        transfers=20000,
+        later=15000,
+    )
     blocks = day_slip(
         lines,
+        money,
         office_name="Bưu điện Văn hóa xã Mẫu",
         office_address="",
         agent="canbo.an",
         day=date(2026, 11, 20),
         printed_at=datetime(2026, 11, 20, 17, 5),
+        audit_mark="42:0123456789abcdef",
     )
     text = _all_text(blocks)
     assert "Đăng ký thường trú (1.004222): 2 hồ sơ" in text
     assert "Tổng số hồ sơ: 4" in text
     assert "Lệ phí thu hộ cơ quan nhà nước: 46.000 đ" in text
     assert "Phí dịch vụ của điểm tiếp nhận: 60.000 đ" in text
-    assert "Tiền mặt phải nộp: 106.000 đ" in text
+    assert "Chuyển khoản (chưa đối soát): 20.000 đ" in text
+    assert "Nộp khi nhận kết quả: 15.000 đ" in text
+    assert "Tiền mặt phải nộp: 71.000 đ" in text
+    assert "Mã kiểm tra nhật ký: 42:0123456789abcdef" in text
     assert "Ngày 20/11/2026" in text and "Cán bộ: canbo.an" in text
     nothing = day_slip(
-        [], office_name="", office_address="", agent="", day=date(2026, 11, 21), printed_at=datetime.now()
+        [],
+        DayMoney(0, 0, 0, 0),
+        office_name="",
+        office_address="",
+        agent="",
+        day=date(2026, 11, 21),
+        printed_at=datetime.now(),
     )
     empty = _all_text(nothing)
     assert "Không có hồ sơ nào" in empty and "Tiền mặt phải nộp: 0 đ" in empty
+    assert "Mã kiểm tra nhật ký" not in empty
 
 
 def test_money_is_written_with_dots() -> None:
