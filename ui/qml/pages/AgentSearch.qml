@@ -188,6 +188,15 @@ PageFrame {
                     wrapMode: Text.WordWrap
                     Layout.fillWidth: true
                 }
+                Text {
+                    // Withdrawing is for what comes next (Decree 13/2023); it does not recall a dossier.
+                    visible: modelData.purpose === "transmit" && modelData.inForce && page.chosen.state === "accepted"
+                    text: qsTr("Hồ sơ đã đến cơ quan: rút lại đồng ý không rút được hồ sơ đã gửi. Muốn rút hồ sơ, công dân liên hệ cơ quan giải quyết.")
+                    font.pixelSize: Theme.smallSize
+                    color: Theme.muted
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
+                }
                 RowLayout {
                     visible: modelData.inForce && page.search.canWithdraw
                     spacing: Theme.gap * 2
