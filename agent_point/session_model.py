@@ -17,6 +17,7 @@ from PySide6.QtCore import Property, QCoreApplication, QObject, Signal, Slot
 from agent_point.accounts_model import AccountsModel
 from agent_point.dossier_list import DossierList
 from agent_point.queue_model import QueueModel
+from agent_point.report_model import ReportModel
 from agent_point.search_model import SearchModel
 from agent_point.session_timeout import SessionTimeout
 from egov import accounts
@@ -67,6 +68,7 @@ class AgentSession(QObject):
         self._accounts = AccountsModel(services, jobs, lambda: self._account, self)
         self._timeout = SessionTimeout(services.settings.agent, self)
         self._timeout.expired.connect(self._timed_out)
+        self._report = ReportModel(services, jobs, lambda: self._account, self)
         visit.visitEnded.connect(self._back_home)
         visit.printer.jobEnded.connect(self._on_print_end)
 
@@ -88,6 +90,7 @@ class AgentSession(QObject):
     cases = Property("QVariantList", _get_cases, notify=changed)
     dayMessage = Property(str, lambda self: self._day_message, notify=changed)
     dossiers = Property(QObject, lambda self: self._dossiers, constant=True)  # the filtered list
+    report = Property(QObject, lambda self: self._report, constant=True)  # agent_point.report_model
     queue = Property(QObject, lambda self: self._queue, constant=True)  # agent_point.queue_model
     search = Property(QObject, lambda self: self._search, constant=True)  # agent_point.search_model
     accounts = Property(QObject, lambda self: self._accounts, constant=True)  # agent_point.accounts_model
@@ -133,6 +136,7 @@ class AgentSession(QObject):
         self._page = "signin"
         self._cases = []
         self._dossiers.clear()
+        self._report.clear()
         self._queue.clear()
         self._timeout.stop()
         self._search.clear()
@@ -175,6 +179,15 @@ class AgentSession(QObject):
         self._page = "dossiers"
         self.changed.emit()
         self._dossiers.show("today")
+
+    @Slot()
+    def showReport(self) -> None:
+        """Today's end-of-day report of the signed-in account (a supervisor may ask for the office's)."""
+        if self._account is None:
+            return
+        self._page = "report"
+        self.changed.emit()
+        self._report.show("agent")
 
     @Slot()
     def showSearch(self) -> None:

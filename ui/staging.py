@@ -37,6 +37,9 @@ def stage(shell: Shell, page: str) -> None:
         if page == "queue":
             _stage_queue(shell)
             return
+        if page.startswith("report"):
+            _stage_report(shell, page)
+            return
         if page in ("search", "search_result", "accounts"):
             _stage_search_or_accounts(shell, page)
             return
@@ -312,3 +315,95 @@ def _documents_screen(shell: Shell, screen: str) -> None:
 
 AGENT_USER = "canbo.mau"
 AGENT_PASSWORD = "mau-dao-tao-2026"
+
+
+def _stage_report(shell: Shell, page: str) -> None:
+    """The end-of-day report after a morning's work: this agent's four dossiers and a colleague's
+    one, paid in cash, by VietQR and at the desk later, two ratings; "report_office" is the
+    supervisor's view of the whole office."""
+    from datetime import datetime
+
+    from egov import accounts
+    from egov.dossier import Channel, Dossier, IdentitySource, Person
+    from egov.fees import ChargeKind, Method, Payment, PaymentState
+    from egov.store import DossierState
+    from egov.store.payments import record_payments
+
+    agent, services = shell.agent, shell.services
+    store, office = services.store, services.settings.office.code
+    now = datetime.now().astimezone()
+    received = PaymentState.RECEIVED
+    work = [
+        (AGENT_USER, TEMPORARY_RESIDENCE, DossierState.ACCEPTED, Channel.DIRECT, Method.CASH, received),
+        (AGENT_USER, BIRTH, DossierState.ACCEPTED, Channel.DIRECT, Method.CASH, received),
+        (
+            AGENT_USER,
+            TEMPORARY_RESIDENCE,
+            DossierState.QUEUED,
+            Channel.POSTAL,
+            Method.VIETQR,
+            PaymentState.SEEN,
+        ),
+        (
+            AGENT_USER,
+            TEMPORARY_RESIDENCE,
+            DossierState.NEEDS_ATTENTION,
+            Channel.DIRECT,
+            Method.AT_COUNTER_LATER,
+            PaymentState.DUE,
+        ),
+        ("canbo.khac", BIRTH, DossierState.ACCEPTED, Channel.DIRECT, Method.CASH, received),
+    ]
+    for number, (who, code, state, channel, method, paid) in enumerate(work, start=1):
+        procedure = services.catalog.get(code)
+        assert procedure is not None
+        dossier = Dossier(
+            procedure_code=code,
+            procedure_name=procedure.name,
+            applicant=Person(full_name="Nguyễn Thị Mẫu", id_number=f"0011580000{number:02d}"),
+            office_code=office,
+            channel=channel,
+            agent=who,
+            created_at=now,
+            identity_source=IdentitySource.CHIP if number % 2 else IdentitySource.MANUAL,
+        )
+        store.save_dossier(dossier, procedure.name)
+        if state is DossierState.ACCEPTED:
+            store.set_state(
+                dossier.client_id, state, actor="outbox", dossier_code=f"{office}-{now:%y%m%d}-{number:04d}"
+            )
+        elif state is not DossierState.QUEUED:
+            store.set_state(dossier.client_id, state, actor=who)
+        fee = procedure.fee("direct")
+        charges = [
+            (ChargeKind.STATE_FEE, fee, method, paid),
+            (ChargeKind.SERVICE_CHARGE, 10_000, Method.CASH, received),
+        ]
+        record_payments(
+            store,
+            dossier.client_id,
+            [
+                Payment(kind, amount, how, state_of, f"REF {number:04d}", who, now)
+                for kind, amount, how, state_of in charges
+            ],
+        )
+    for score in (5, 4):
+        store.record_rating(office_code=office, score=score)
+    if page == "report_office":
+        accounts.create_account(
+            store,
+            "quanly.mau",
+            AGENT_PASSWORD,
+            accounts.Role.SUPERVISOR,
+            "Nguyễn Thị Quản Lý",
+            actor="screenshot",
+        )
+        agent.signOut()
+        agent.signIn("quanly.mau", AGENT_PASSWORD)
+        wait_until(lambda: agent.page == "home")
+    report = agent.report
+    agent.showReport()
+    wait_until(lambda: agent.page == "report" and report.ready)
+    if page == "report_office":
+        report.show("office")
+        wait_until(lambda: report.scope == "office" and report.ready)

@@ -34,3 +34,6 @@ AGENT_PAGES = [
 
 # The agent's search and the supervisor's accounts page (agent_point/search_model.py, accounts_model.py).
 AGENT_PAGES += ["search", "search_result", "accounts"]
+
+# The end-of-day report (agent_point/report_model.py): the agent's own, and a supervisor's whole office.
+AGENT_PAGES += ["report", "report_office"]

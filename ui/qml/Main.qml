@@ -17,7 +17,7 @@ ApplicationWindow {
     Binding { target: Theme; property: "dense"; value: vm.mode === "agent" }
 
     readonly property var pageFiles: ({
-        search: "AgentSearch", accounts: "AgentAccounts",
+        search: "AgentSearch", accounts: "AgentAccounts", report: "AgentReport",
         welcome: "Welcome", identify: "Identify", card: "Card", identity_manual: "IdentityManual",
         procedure: "Procedure", delegate: "Delegate", form: "Form", documents: "Documents",
         check: "Check", consent: "Consent", submit: "Submit", fee: "Fee", receipt: "Receipt",

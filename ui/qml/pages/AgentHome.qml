@@ -50,6 +50,11 @@ PageFrame {
             onClicked: agent.showAccounts()
         }
         BigButton {
+            objectName: "reportButton"
+            text: qsTr("Báo cáo cuối ngày")
+            onClicked: agent.showReport()
+        }
+        BigButton {
             objectName: "daySlipButton"
             text: qsTr("In bảng kê cuối ngày")
             onClicked: agent.printDaySlip()
