@@ -65,7 +65,8 @@ __all__ = [
 
 KIOSK = "kiosk"  # the account name of whatever a kiosk did on its own (no member of staff)
 STATES = tuple(DossierState)
-METHODS = (Method.CASH, Method.VIETQR, Method.GATEWAY, Method.AT_COUNTER_LATER)  # cash first: the money in hand
+# Cash first: the money in the agents' hands.
+METHODS = (Method.CASH, Method.VIETQR, Method.GATEWAY, Method.AT_COUNTER_LATER)
 METHOD_LABELS: dict[Method, str] = {
     Method.CASH: QT_TRANSLATE_NOOP("Report", "Tiền mặt"),
     Method.VIETQR: QT_TRANSLATE_NOOP("Report", "Chuyển khoản VietQR"),
