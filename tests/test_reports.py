@@ -265,27 +265,25 @@ def test_the_agents_slip_takes_its_money_from_the_payment_records(tmp_path: Path
 # -- the console script ----------------------------------------------------------------------------
 
 
-def test_report_daily_writes_csv_and_pdf_from_the_console(data_dir: Path) -> None:
+@pytest.mark.parametrize(
+    "backend", [pytest.param("sqlite"), pytest.param("postgresql", marks=pytest.mark.postgres)]
+)
+def test_report_daily_writes_csv_and_pdf_from_the_console(
+    request: pytest.FixtureRequest, data_dir: Path, tmp_path: Path, backend: str
+) -> None:
+    if backend == "sqlite":
+        url = f"sqlite:///{data_dir / 'dvc-kiosk.sqlite3'}"
+    else:
+        url = str(request.getfixturevalue("fresh_postgres_url"))
+    config = tmp_path / "office.toml"
+    config.write_text(f'[store]\nurl = "{url}"\n', encoding="utf-8")
     local = datetime.now().astimezone().tzinfo
     assert local is not None
-    with Store(
-        f"sqlite:///{data_dir / 'dvc-kiosk.sqlite3'}", load_or_create_key(data_dir / "store.key")
-    ) as store:
+    with Store(url, load_or_create_key(data_dir / "store.key")) as store:
         build_day(store, DAY, local)
     out = data_dir / "bao-cao.csv"
-    done = run(
-        data_dir,
-        "report",
-        "daily",
-        "--date",
-        "2026-03-12",
-        "--office",
-        OFFICE,
-        "--format",
-        "csv",
-        "--out",
-        str(out),
-    )
+    common = ("--config", str(config), "report", "daily", "--date", "2026-03-12", "--office", OFFICE)
+    done = run(data_dir, *common, "--format", "csv", "--out", str(out))
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == str(out)
     summary = dict(row[:2] for row in read_csv(out.read_bytes())["Thông tin chung"][1:])
@@ -295,8 +293,7 @@ def test_report_daily_writes_csv_and_pdf_from_the_console(data_dir: Path) -> Non
         "Toàn điểm tiếp nhận",
     )
     pdf = data_dir / "an.pdf"
-    args = ("--date", "2026-03-12", "--office", OFFICE, "--agent", AN, "--format", "pdf", "--out", str(pdf))
-    done = run(data_dir, "report", "daily", *args)
+    done = run(data_dir, *common, "--agent", AN, "--format", "pdf", "--out", str(pdf))
     assert done.returncode == 0, done.stderr
     text = pdf_text(pdf)
     assert "Tiền mặt phải nộp: 35.000 đ" in text and "canbo.an" in text
