@@ -507,6 +507,67 @@ class OfficeLines(Protocol):
     hotline: str
 
 
+@dataclass(frozen=True, slots=True)
+class DossierTerms:
+    """What every slip of a received dossier says the same way: its code (or local reference while
+    the portal has not accepted it), the appointment, the charges and where to look it up."""
+
+    code: str
+    queued: bool
+    received: datetime
+    appointment: date | None
+    fee_text: str
+    fee_lines: list[tuple[str, str]]
+    tracking: str  # the QR's payload
+    result: str
+    return_method: str
+
+
+def dossier_terms(
+    dossier: Dossier,
+    *,
+    procedure: Procedure | None,
+    dossier_code: str | None,
+    tracking_base_url: str,
+    calendar: WorkCalendar,
+    appointment: date | None = None,
+    payments: Sequence[Payment] = (),
+) -> DossierTerms:
+    """Without a dossier code the portal has not accepted it yet: the local reference and no
+    appointment. With one and no `appointment` from the portal, the date is counted here, in
+    working days from the day the dossier was received (`calendar`). With `payments`, the state fee
+    and the service charge are apart, each with how it was paid (a state fee nobody was asked to
+    pay, being free, keeps the catalogue's words)."""
+    queued = not dossier_code
+    code = dossier_code or local_reference(dossier.client_id)
+    channel = dossier.channel.value
+    info = procedure.channel(channel) if procedure is not None else None
+    received = dossier.created_at
+    if appointment is None and not queued and info is not None:
+        appointment = calendar.add_working_days(received.date(), info.processing_days)
+    fee_text = info.fee_text() if info is not None else format_money(dossier.fee)
+    paid = {payment.kind: payment for payment in payments}
+    fee_lines: list[tuple[str, str]] = []
+    if paid:
+        state = paid.get(ChargeKind.STATE_FEE)
+        fee_lines.append(payment_line(state) if state else (CHARGE_NAMES[ChargeKind.STATE_FEE], fee_text))
+        if ChargeKind.SERVICE_CHARGE in paid:
+            fee_lines.append(payment_line(paid[ChargeKind.SERVICE_CHARGE]))
+    return DossierTerms(
+        code=code,
+        queued=queued,
+        received=received,
+        appointment=appointment,
+        fee_text=fee_text,
+        fee_lines=fee_lines,
+        # No portal address (a training portal on a passing port): the code alone, which staff
+        # and hardware.qr look up as well.
+        tracking=tracking_url(tracking_base_url, code) if tracking_base_url and not queued else code,
+        result=procedure.result if procedure is not None else "",
+        return_method=RETURN_METHODS.get(channel, ""),
+    )
+
+
 def receipt_for_dossier(
     dossier: Dossier,
     *,
@@ -523,29 +584,18 @@ def receipt_for_dossier(
     transfer: Charge | None = None,
 ) -> list[Block]:
     """The receipt of a dossier as the store keeps it: at the end of a visit, and again from the
-    command line or a reprint.
-
-    Without a dossier code the portal has not accepted it yet: the slip carries the local reference
-    and no appointment. With one and no `appointment` from the portal, the date is counted here, in
-    working days from the day the dossier was received (`calendar`). With `payments`, the state fee
-    and the service charge are printed apart, each with how it was paid (a state fee nobody was
-    asked to pay, being free, keeps the catalogue's words); `transfer` adds the state fee's VietQR.
+    command line or a reprint. `dossier_terms` says what the code, the appointment and the charges
+    become; `transfer` adds the state fee's VietQR.
     """
-    queued = not dossier_code
-    code = dossier_code or local_reference(dossier.client_id)
-    channel = dossier.channel.value
-    info = procedure.channel(channel) if procedure is not None else None
-    received = dossier.created_at
-    if appointment is None and not queued and info is not None:
-        appointment = calendar.add_working_days(received.date(), info.processing_days)
-    fee_text = info.fee_text() if info is not None else format_money(dossier.fee)
-    paid = {payment.kind: payment for payment in payments}
-    fee_lines: list[tuple[str, str]] = []
-    if paid:
-        state = paid.get(ChargeKind.STATE_FEE)
-        fee_lines.append(payment_line(state) if state else (CHARGE_NAMES[ChargeKind.STATE_FEE], fee_text))
-        if ChargeKind.SERVICE_CHARGE in paid:
-            fee_lines.append(payment_line(paid[ChargeKind.SERVICE_CHARGE]))
+    terms = dossier_terms(
+        dossier,
+        procedure=procedure,
+        dossier_code=dossier_code,
+        tracking_base_url=tracking_base_url,
+        calendar=calendar,
+        appointment=appointment,
+        payments=payments,
+    )
     counts = {d.code: (d.originals, d.copies) for d in procedure.documents} if procedure else {}
     documents: list[tuple[str, int, int]] = []
     for attachment in dossier.attachments:
@@ -556,27 +606,30 @@ def receipt_for_dossier(
         office_name=office.name,
         office_address=office.address,
         hotline=office.hotline,
-        dossier_code=code,
+        dossier_code=terms.code,
         procedure_name=procedure.name if procedure is not None else dossier.procedure_name,
         procedure_code=dossier.procedure_code,
         applicant_name=dossier.applicant.full_name,
         mask_name=mask_name,
         documents=documents,
-        received_at=received,
-        appointment=appointment,
-        fee_text=fee_text,
-        # No portal address (a training portal on a passing port): the code alone, which staff
-        # and hardware.qr look up as well.
-        tracking_url=tracking_url(tracking_base_url, code) if tracking_base_url and not queued else code,
-        result=procedure.result if procedure is not None else "",
-        return_method=RETURN_METHODS.get(channel, ""),
+        received_at=terms.received,
+        appointment=terms.appointment,
+        fee_text=terms.fee_text,
+        tracking_url=terms.tracking,
+        result=terms.result,
+        return_method=terms.return_method,
         reprint=reprint,
         reprinted_at=reprinted_at,
-        sample=dossier.applicant.id_number == DEMO_ID_NUMBER,
-        queued=queued,
-        fee_lines=fee_lines,
+        sample=is_sample(dossier),
+        queued=terms.queued,
+        fee_lines=terms.fee_lines,
         transfer=transfer,
     )
+
+
+def is_sample(dossier: Dossier) -> bool:
+    """The fictional demo citizen's dossier: its slips are marked MẪU."""
+    return dossier.applicant.id_number == DEMO_ID_NUMBER
 
 
 _BLOCK_TYPES: dict[str, type] = {cls.__name__: cls for cls in (Title, KeyValue, Text, Rule, QR, Spacer, Cut)}

@@ -10,17 +10,28 @@ and PDF packing is a function handed in).
 from __future__ import annotations
 
 import enum
+import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from typing import Protocol
+from typing import Literal, Protocol
 
 from egov import forms
-from egov.catalog import Catalog, Procedure
-from egov.dossier import Attachment, Channel, Dossier, Person
+from egov.catalog import Catalog, Procedure, RequiredDocument
+from egov.delegation import Relationship, certification_words, documents_for
+from egov.dossier import Attachment, Channel, ChecklistItem, Dossier, IdentitySource, Person
 from egov.fees import Charge, ChargeKind, Fees, Method, Payment, PaymentState, ReceivingAccount, fees_for
 from egov.flow import Facts, Flow, Mode, Step
-from egov.identity import IDENTITY_FIELDS, Identity, IdentityError, demo_identity, identity_from_manual
+from egov.identity import (
+    IDENTITY_FIELDS,
+    Identity,
+    IdentityError,
+    Source,
+    demo_identity,
+    identity_from_manual,
+)
+from egov.intake_slip import paper_counts
 from egov.outbox import Outcome
 from egov.permissions import ALLOWED, Action
 from egov.store.models import Role
@@ -69,6 +80,63 @@ NEED_PAGES = QT_TRANSLATE_NOOP("Documents", "Hãy chụp ít nhất một trang 
 NOT_DELEGABLE = QT_TRANSLATE_NOOP(
     "Delegate", "Thủ tục này không được ủy quyền: người có tên trong hồ sơ phải tự đến nộp."
 )
+CHOOSE_RELATIONSHIP = QT_TRANSLATE_NOOP("Delegate", "Hãy chọn người được ủy quyền là gì của chủ hồ sơ.")
+NEED_CERTIFIED = QT_TRANSLATE_NOOP(
+    "Delegate",
+    "Người được ủy quyền không phải người thân: văn bản ủy quyền phải được chứng thực. "
+    "Nếu văn bản chưa được chứng thực thì chưa nhận hồ sơ được.",
+)
+
+# The desk's paper check (Decision 45/2016): each required paper handed over, or confirmed missing.
+CHECK_OR_MISSING = QT_TRANSLATE_NOOP("Checklist", "Hãy đánh dấu “Đã nhận” hoặc “Thiếu” cho: {name}")
+CANNOT_SUBMIT = QT_TRANSLATE_NOOP(
+    "Checklist",
+    "Thiếu giấy tờ bắt buộc: {names}. Hồ sơ chưa nộp được. Hãy hướng dẫn người dân bổ sung "
+    "(in phiếu hướng dẫn), rồi bấm “Kết thúc hồ sơ”.",
+)
+MAX_COUNT = 20  # originals or copies of one paper; a bigger number is a slip of the finger
+NO_POSTAL = QT_TRANSLATE_NOOP("Checklist", "Thủ tục này không nhận hồ sơ qua bưu điện.")
+BAD_CONSIGNMENT = QT_TRANSLATE_NOOP(
+    "Seal",
+    "Số hiệu bưu gửi gồm 4 đến 32 chữ cái hoặc chữ số (ví dụ EE123456785VN). "
+    "Hãy nhập lại hoặc quét mã vạch trên phiếu gửi.",
+)
+BAD_CHECK_DIGIT = QT_TRANSLATE_NOOP(
+    "Seal", "Số hiệu bưu gửi này sai số kiểm tra: có thể gõ nhầm một chữ số. Hãy nhập lại hoặc quét mã vạch."
+)
+# The shape of the international item identifier (UPU S10): two letters, eight digits and a check
+# digit, the country. Other numbers are taken as they are; these can be checked.
+S10 = re.compile(r"[A-Z]{2}(\d{8})(\d)[A-Z]{2}")
+S10_WEIGHTS = (8, 6, 4, 2, 3, 5, 9, 7)
+
+
+class ConsentMethod(enum.StrEnum):
+    """How the answers were given (the store's CONSENT_METHODS): tapped on the screen, confirmed
+    by a signature drawn on the screen, or on a signed paper form the agent keeps."""
+
+    SCREEN = "screen"
+    SIGNATURE = "signature"
+    PAPER = "paper"
+
+
+NEED_SIGNATURE = QT_TRANSLATE_NOOP(
+    "Consent", "Hãy mời người dân ký vào khung chữ ký, hoặc chọn cách ghi nhận khác."
+)
+NEED_PAPER = QT_TRANSLATE_NOOP(
+    "Consent", "Hãy xác nhận đã nhận phiếu đồng ý có chữ ký của người dân, hoặc chọn cách ghi nhận khác."
+)
+SCREEN_ONLY = QT_TRANSLATE_NOOP("Consent", "Ở ki-ốt, người dân chọn đồng ý ngay trên màn hình.")
+# A signature is a line, not a tap: its strokes together must run this far (the pad's width is 1).
+MIN_SIGNATURE_LENGTH = 0.3
+MAX_STROKES = 200
+MAX_STROKE_POINTS = 2000
+
+# How the applicant's identity was taken, as the dossier records it. The demo citizen is neither.
+IDENTITY_SOURCES = {Source.CHIP: IdentitySource.CHIP, Source.MANUAL: IdentitySource.MANUAL}
+IDENTITY_SOURCE_WORDS = {
+    IdentitySource.CHIP: QT_TRANSLATE_NOOP("Check", "Đọc từ chip thẻ căn cước"),
+    IdentitySource.MANUAL: QT_TRANSLATE_NOOP("Check", "Nhập tay — cán bộ đã đối chiếu thẻ"),
+}
 
 # Who may take cash: staff the office has made accountable for money. A volunteer helps with the
 # papers but does not handle the citizen's money; a kiosk has no one to take it.
@@ -104,6 +172,7 @@ class CheckRow:
     value: str
     edit: Step | None
     context: str = "Check"  # where the label was marked for translation
+    value_context: str = ""  # where the value was marked, when it is a fixed sentence; else shown as is
 
 
 class VisitError(ValueError):
@@ -143,10 +212,20 @@ class Visit:
         self.identity: Identity | None = None
         self.procedure: Procedure | None = None
         self.authorised: Person | None = None
+        self.relationship: Relationship | None = None
+        self.authorisation_certified = False
         self.form_values: dict[str, str] = {}
         self.form_errors: dict[str, str] = {}
         self.pages: dict[str, list[PageImage]] = {}
         self.consents: dict[Consent, bool] = {}
+        self.consent_method = ConsentMethod.SCREEN
+        self.signature: list[tuple[tuple[float, float], ...]] = []  # strokes, pad-relative (0..1)
+        self.paper_consent_signed = False
+        # The paper check: what was handed over (by document code) and what is confirmed missing.
+        self.paper: dict[str, ChecklistItem] = {}
+        self.missing: set[str] = set()
+        self.postal = False
+        self.consignment = ""
         self.dossier: Dossier | None = None
         self.outcome: Outcome | None = None
         self.payments: dict[ChargeKind, Payment] = {}
@@ -163,9 +242,22 @@ class Visit:
             manual_identity=self._manual,
             card_identity=self._card,
             has_documents=bool(proc and proc.documents),
-            has_fee=bool(proc and (proc.payable(Channel.DIRECT) or self.service_charge > 0)),
+            has_fee=bool(proc and (proc.payable(self.channel) or self.service_charge > 0)),
             delegated=self.authorised is not None,
+            postal=self.postal,
         )
+
+    @property
+    def channel(self) -> Channel:
+        """How the dossier reaches the agency: by post when the agent sends the paper that way."""
+        return Channel.POSTAL if self.postal else Channel.DIRECT
+
+    def documents(self) -> tuple[RequiredDocument, ...]:
+        """The papers this dossier needs: the procedure's, with the written authorisation among the
+        required ones when an authorised person submits it."""
+        if self.procedure is None:
+            return ()
+        return documents_for(self.procedure, delegated=self.authorised is not None)
 
     def advance(self) -> Step | None:
         return self.flow.next(self.facts())
@@ -221,6 +313,7 @@ class Visit:
         if self.procedure is not None and self.procedure.code != code:
             self.form_values = {}
             self.pages = {}
+            self.paper, self.missing, self.postal = {}, set(), False
         self.procedure = procedure
         self._prefill()
         return self.advance()
@@ -241,9 +334,11 @@ class Visit:
     # -- authorised person (agent point) -------------------------------------------------------
 
     def set_delegation(self, person: dict[str, str] | None) -> Step | None:
-        """None: the applicant is at the desk. Otherwise the authorised person's details."""
+        """None: the applicant is at the desk. Otherwise the authorised person's details, their
+        `relationship` to the applicant (a `Relationship` value) and, for anyone but a close
+        relative, `certified` ("true") once the agent has seen the authorisation certified."""
         if person is None:
-            self.authorised = None
+            self.authorised, self.relationship, self.authorisation_certified = None, None, False
             return self.advance()
         assert self.procedure is not None
         if not self.procedure.may_delegate:
@@ -259,11 +354,20 @@ class Visit:
                 QT_TRANSLATE_NOOP("Delegate", "Số định danh của người được ủy quyền gồm 12 chữ số."),
                 "id_number",
             )
+        try:
+            relationship = Relationship(person.get("relationship", ""))
+        except ValueError:
+            raise VisitError(CHOOSE_RELATIONSHIP, "relationship") from None
+        certified = person.get("certified", "") == "true"
+        if not relationship.close_relative and not certified:
+            raise VisitError(NEED_CERTIFIED, "certified")
+        self.relationship = relationship
+        self.authorisation_certified = certified and not relationship.close_relative
         self.authorised = Person(
             full_name=name,
             id_number=id_number,
             phone=person.get("phone", "").strip(),
-            relationship=nfc(person.get("relationship", "")).strip(),
+            relationship=relationship.label,
         )
         return self.advance()
 
@@ -280,6 +384,73 @@ class Visit:
         if self.form_errors:
             first = next(iter(self.form_errors))
             raise VisitError(self.form_errors[first], first)
+        return self.advance()
+
+    # -- the paper check at the desk (agent point) ---------------------------------------------
+
+    def _document(self, code: str) -> RequiredDocument:
+        for document in self.documents():
+            if document.code == code:
+                return document
+        raise ValueError(f"{code} is not a document of this dossier")
+
+    def tick_document(self, code: str, handed: bool) -> None:
+        """The citizen handed this paper over (with the catalogue's counts to start from), or not."""
+        document = self._document(code)
+        if not handed:
+            self.paper.pop(code, None)
+            return
+        self.missing.discard(code)
+        if code not in self.paper:
+            originals, copies = document.originals, document.copies
+            self.paper[code] = ChecklistItem(code, originals or (0 if copies else 1), copies)
+
+    def count_document(self, code: str, kind: Literal["originals", "copies"], delta: int) -> None:
+        """One more or one fewer original or copy of a paper; none of either means not handed over."""
+        self._document(code)
+        item = self.paper.get(code, ChecklistItem(code))
+        counted = replace(item, **{kind: max(0, min(MAX_COUNT, getattr(item, kind) + delta))})
+        if counted.originals + counted.copies == 0:
+            self.paper.pop(code, None)
+        else:
+            self.paper[code] = counted
+            self.missing.discard(code)
+
+    def mark_missing(self, code: str, missing: bool) -> None:
+        """The agent confirms a required paper is not there (an optional one is simply not ticked)."""
+        if not missing:
+            self.missing.discard(code)
+        elif self._document(code).required:
+            self.missing.add(code)
+            self.paper.pop(code, None)
+
+    def postal_offered(self) -> bool:
+        return (
+            self.flow.mode is Mode.AGENT
+            and self.procedure is not None
+            and self.procedure.channel(Channel.POSTAL) is not None
+        )
+
+    def set_postal(self, postal: bool) -> None:
+        """The paper dossier goes to the agency by post (Channel.POSTAL, KenhThucHien 3)."""
+        if postal and not self.postal_offered():
+            raise VisitError(NO_POSTAL, "postal")
+        self.postal = postal
+
+    def checklist(self) -> tuple[ChecklistItem, ...]:
+        """What was handed over, in the order of the documents."""
+        return tuple(self.paper[d.code] for d in self.documents() if d.code in self.paper)
+
+    def checklist_done(self) -> Step | None:
+        """Every required paper handed over: on to the scans. One the agent confirmed missing
+        stops the case here: a dossier without it would be refused, so it is not submitted."""
+        required = [d for d in self.documents() if d.required]
+        for document in required:
+            if document.code not in self.paper and document.code not in self.missing:
+                raise VisitError(CHECK_OR_MISSING.format(name=document.name), document.code)
+        absent = [d.name for d in required if d.code in self.missing]
+        if absent:
+            raise VisitError(CANNOT_SUBMIT.format(names="; ".join(absent)), "missing")
         return self.advance()
 
     # -- documents -----------------------------------------------------------------------------
@@ -306,7 +477,7 @@ class Visit:
 
     def documents_done(self) -> Step | None:
         assert self.procedure is not None
-        for doc in self.procedure.documents:
+        for doc in self.documents():
             if doc.required and not self.pages.get(doc.code):
                 raise VisitError(NEED_PAGES.format(name=doc.name), doc.code)
         return self.advance()
@@ -326,6 +497,17 @@ class Visit:
             )
             for key in ("full_name", "id_number", "date_of_birth")
         ]
+        source = self.identity_source()
+        if self.flow.mode is Mode.AGENT and source is not None:
+            rows.append(
+                CheckRow(
+                    who,
+                    QT_TRANSLATE_NOOP("Check", "Thông tin lấy từ"),
+                    IDENTITY_SOURCE_WORDS[source],
+                    Step.IDENTITY_MANUAL if self._manual else None,
+                    value_context="Check",
+                )
+            )
         if self.authorised is not None:
             section = QT_TRANSLATE_NOOP("Check", "Người được ủy quyền")
             rows += [
@@ -338,6 +520,20 @@ class Visit:
                     self.authorised.id_number,
                     Step.DELEGATE,
                 ),
+                CheckRow(
+                    section,
+                    QT_TRANSLATE_NOOP("Check", "Quan hệ với chủ hồ sơ"),
+                    self.authorised.relationship,
+                    Step.DELEGATE,
+                    value_context="Delegate",
+                ),
+                CheckRow(
+                    section,
+                    QT_TRANSLATE_NOOP("Check", "Chứng thực ủy quyền"),
+                    certification_words(self.relationship),
+                    Step.DELEGATE,
+                    value_context="Delegate",
+                ),
             ]
         proc_section = QT_TRANSLATE_NOOP("Check", "Thủ tục")
         rows.append(
@@ -349,7 +545,7 @@ class Visit:
             CheckRow(
                 proc_section,
                 QT_TRANSLATE_NOOP("Check", "Lệ phí"),
-                self.procedure.fee_text(Channel.DIRECT),
+                self.procedure.fee_text(self.channel),
                 None,
             )
         )
@@ -359,7 +555,7 @@ class Visit:
             if value:
                 rows.append(CheckRow(form_section, field.label, forms.display_value(field, value), Step.FORM))
         doc_section = QT_TRANSLATE_NOOP("Check", "Giấy tờ")
-        for doc in self.procedure.documents:
+        for doc in self.documents():
             count = len(self.pages.get(doc.code, []))
             rows.append(
                 CheckRow(
@@ -369,6 +565,37 @@ class Visit:
                     Step.DOCUMENTS,
                 )
             )
+        if self.flow.mode is Mode.AGENT and self.procedure.documents:
+            rows += self._paper_rows()
+        return rows
+
+    def _paper_rows(self) -> list[CheckRow]:
+        """The agent's paper check on the check page: what was handed over and how it travels."""
+        section = QT_TRANSLATE_NOOP("Check", "Hồ sơ giấy đã nhận")
+        names = {d.code: d.name for d in self.documents()}
+        rows = [
+            CheckRow(
+                section,
+                names[item.document_code],
+                paper_counts(item.originals, item.copies),
+                Step.CHECKLIST,
+            )
+            for item in self.checklist()
+        ]
+        sending = (
+            QT_TRANSLATE_NOOP("Check", "Gửi hồ sơ giấy qua bưu điện")
+            if self.postal
+            else QT_TRANSLATE_NOOP("Check", "Không gửi qua bưu điện")
+        )
+        rows.append(
+            CheckRow(
+                section,
+                QT_TRANSLATE_NOOP("Check", "Cách gửi"),
+                sending,
+                Step.CHECKLIST,
+                value_context="Check",
+            )
+        )
         return rows
 
     def edit(self, step: Step) -> Step:
@@ -380,9 +607,37 @@ class Visit:
     def set_consent(self, purpose: Consent, granted: bool) -> None:
         self.consents[purpose] = granted
 
+    def set_consent_method(self, method: ConsentMethod) -> None:
+        if method is not ConsentMethod.SCREEN and self.flow.mode is not Mode.AGENT:
+            raise VisitError(SCREEN_ONLY, "consent_method")
+        self.consent_method = method
+
+    def add_signature_stroke(self, points: Sequence[tuple[float, float]]) -> None:
+        """One stroke of the signature, in pad-relative coordinates (0..1 across and down)."""
+        if len(self.signature) >= MAX_STROKES:
+            return
+        stroke = tuple((min(1.0, max(0.0, x)), min(1.0, max(0.0, y))) for x, y in points[:MAX_STROKE_POINTS])
+        if stroke:
+            self.signature.append(stroke)
+
+    def clear_signature(self) -> None:
+        self.signature.clear()
+
+    def signature_length(self) -> float:
+        return sum(
+            math.dist(a, b) for stroke in self.signature for a, b in zip(stroke, stroke[1:], strict=False)
+        )
+
+    def set_paper_consent_signed(self, signed: bool) -> None:
+        self.paper_consent_signed = signed
+
     def confirm_consent(self) -> Step | None:
         if not self.consents.get(Consent.TRANSMIT):
             raise VisitError(NEED_TRANSMIT_CONSENT, Consent.TRANSMIT.value)
+        if self.consent_method is ConsentMethod.SIGNATURE and self.signature_length() < MIN_SIGNATURE_LENGTH:
+            raise VisitError(NEED_SIGNATURE, "signature")
+        if self.consent_method is ConsentMethod.PAPER and not self.paper_consent_signed:
+            raise VisitError(NEED_PAPER, "paper")
         return self.advance()
 
     # -- submission ----------------------------------------------------------------------------
@@ -393,7 +648,7 @@ class Visit:
             return self.dossier
         assert self.procedure is not None and self.identity is not None
         attachments = []
-        for doc in self.procedure.documents:
+        for doc in self.documents():
             pages = self.pages.get(doc.code, [])
             if not pages:
                 continue
@@ -417,14 +672,36 @@ class Visit:
             procedure_name=self.procedure.name,
             applicant=applicant,
             office_code=self.office_code,
-            channel=Channel.DIRECT,
+            channel=self.channel,
             form=dict(self.form_values),
             attachments=attachments,
             authorised=self.authorised,
             agent=self.agent,
-            fee=self.procedure.fee(Channel.DIRECT.value),
+            fee=self.procedure.fee(self.channel),
+            identity_source=self.identity_source(),
+            checklist=self.checklist() if self.flow.mode is Mode.AGENT else (),
         )
         return self.dossier
+
+    def identity_source(self) -> IdentitySource | None:
+        return IDENTITY_SOURCES.get(self.identity.source) if self.identity is not None else None
+
+    # -- the sealed envelope (agent point, by post) --------------------------------------------
+
+    def check_consignment(self, text: str) -> str:
+        """The consignment (seal) number as typed or scanned, normalised; VisitError if it cannot be
+        one. Kept once the store has it (`sealed`)."""
+        number = "".join(text.split()).upper()
+        if not re.fullmatch(r"[A-Z0-9-]{4,32}", number):
+            raise VisitError(BAD_CONSIGNMENT, "consignment")
+        s10 = S10.fullmatch(number)
+        if s10 and s10_check_digit(s10.group(1)) != int(s10.group(2)):
+            raise VisitError(BAD_CHECK_DIGIT, "consignment")
+        return number
+
+    def sealed(self, number: str) -> Step | None:
+        self.consignment = number
+        return self.advance()
 
     def submitted(self, outcome: Outcome) -> Step | None:
         self.outcome = outcome
@@ -440,7 +717,7 @@ class Visit:
         reference = self.outcome.dossier_code or self.outcome.local_reference
         fees = fees_for(
             self.procedure,
-            Channel.DIRECT,
+            self.channel,
             reference,
             agency=self.agency,
             service_charge=self.service_charge,
@@ -559,16 +836,31 @@ class Visit:
             self.identity.wipe()
         self.identity = None
         self.authorised = None
+        self.relationship = None
+        self.authorisation_certified = False
         self.form_values.clear()
         self.form_errors.clear()
         self.pages.clear()
         self.consents.clear()
+        self.consent_method = ConsentMethod.SCREEN
+        self.signature.clear()
+        self.paper_consent_signed = False
+        self.paper.clear()
+        self.missing.clear()
+        self.postal = False
+        self.consignment = ""
         self.dossier = None
         self.outcome = None
         self.payments.clear()
         self._confirmed_fee = None
         self.procedure = None
         self.flow.reset()
+
+
+def s10_check_digit(serial: str) -> int:
+    """The check digit of an S10 item identifier's eight-digit serial number (UPU S10)."""
+    remainder = 11 - sum(int(d) * w for d, w in zip(serial, S10_WEIGHTS, strict=True)) % 11
+    return {10: 0, 11: 5}.get(remainder, remainder)
 
 
 def _slug(name: str) -> str:

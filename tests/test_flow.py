@@ -49,17 +49,29 @@ def fill_required(visit: Visit) -> None:
         visit.set_field(key, value)
 
 
-def walk_to_consent(visit: Visit, code: str = "1.001193") -> None:
+def hand_over_required(visit: Visit) -> None:
+    """The agent ticks every required paper the citizen hands over."""
+    for doc in visit.documents():
+        if doc.required:
+            visit.tick_document(doc.code, True)
+
+
+def walk_to_consent(visit: Visit, code: str = "1.001193", delegate: dict[str, str] | None = None) -> None:
     assert visit.start() is Step.IDENTIFY
     assert visit.use_demo_identity() is Step.PROCEDURE
     visit.choose_procedure(code)
     if visit.flow.mode is Mode.AGENT:
         assert visit.flow.current is Step.DELEGATE
-        visit.set_delegation(None)
+        visit.set_delegation(delegate)
     assert visit.flow.current is Step.FORM
     fill_required(visit)
-    assert visit.submit_form() is Step.DOCUMENTS
-    for doc in visit.procedure.documents:
+    if visit.flow.mode is Mode.AGENT:
+        assert visit.submit_form() is Step.CHECKLIST
+        hand_over_required(visit)
+        assert visit.checklist_done() is Step.DOCUMENTS
+    else:
+        assert visit.submit_form() is Step.DOCUMENTS
+    for doc in visit.documents():
         visit.add_page(doc.code, FakePage(b"JPEG-" + doc.code.encode()))
     assert visit.documents_done() is Step.CHECK
     assert visit.confirm_check() is Step.CONSENT
@@ -192,23 +204,27 @@ def test_agent_records_the_authorised_person(catalog) -> None:
         visit.set_delegation({"full_name": "Phạm Văn Con", "id_number": "123"})
     assert (
         visit.set_delegation(
-            {"full_name": "Phạm Văn Con", "id_number": "001090000321", "relationship": "Con"}
+            {"full_name": "Phạm Văn Con", "id_number": "001090000321", "relationship": "child"}
         )
         is Step.FORM
     )
     fill_required(visit)
     visit.submit_form()
-    for doc in visit.procedure.documents:
+    hand_over_required(visit)
+    visit.checklist_done()
+    for doc in visit.documents():
         visit.add_page(doc.code, FakePage(b"x"))
     visit.documents_done()
     rows = visit.check_rows()
     assert any(r.value == "Phạm Văn Con" and r.edit is Step.DELEGATE for r in rows)
+    assert any(r.label == "Quan hệ với chủ hồ sơ" and r.value == "Con" for r in rows)
     visit.confirm_check()
     visit.set_consent(Consent.TRANSMIT, True)
     visit.confirm_consent()
     dossier = visit.build_dossier(fake_pack)
     assert dossier.agent == "canbo"
     assert dossier.authorised is not None and dossier.authorised.id_number == "001090000321"
+    assert dossier.authorised.relationship == "Con"
 
 
 def test_marriage_registration_cannot_be_delegated(catalog) -> None:
