@@ -111,7 +111,7 @@ class AgentSession(QObject):
                 self.changed.emit()
                 return
             self._account = result
-            self._visit.set_agent(result.username, result.role)
+            self._visit.set_agent(result.username, result.role, result.display_name)
             self._error = ""
             self._page = "home"
             self._timeout.start()

@@ -19,9 +19,11 @@ from agent_point.session_model import AgentSession  # noqa: E402
 from egov import accounts  # noqa: E402
 from egov.flow import Mode  # noqa: E402
 from egov.training import example_answers  # noqa: E402
+from hardware.scanner.live import LIFT_PAGE  # noqa: E402
 from ui.events import wait_until  # noqa: E402
 from ui.services import TRAINING_ADMIN_TOKEN  # noqa: E402
 from ui.shell import Shell  # noqa: E402
+from ui.translation import tr  # noqa: E402
 
 BIRTH = "1.001193"
 
@@ -79,7 +81,7 @@ def fill_and_send(qtbot, shell: Shell) -> dict[str, str]:
         tap(qtbot, shell, "choice_delegated_yes")
         type_into(qtbot, shell, "field_auth_full_name", "Phạm Văn Ủy")
         type_into(qtbot, shell, "field_auth_id_number", "001090000321")
-        type_into(qtbot, shell, "field_auth_relationship", "Con")
+        tap(qtbot, shell, "choice_relationship_child")
         tap(qtbot, shell, "primaryButton")
     wait_until(lambda: vm.page == "form")
     visit = vm.visit
@@ -92,16 +94,21 @@ def fill_and_send(qtbot, shell: Shell) -> dict[str, str]:
         else:
             type_into(qtbot, shell, f"field_{key}", value)
     tap(qtbot, shell, "primaryButton")
+    required = [d for d in visit.documents() if d.required]
+    if vm.mode == "agent":
+        # The papers in hand, checked against the list before they are scanned (Decision 45).
+        wait_until(lambda: vm.page == "checklist")
+        for doc in required:
+            tap(qtbot, shell, f"handed_{doc.code}")
+        tap(qtbot, shell, "primaryButton")
+        assert [code for code, _ in visit.paper.items()] == [d.code for d in required]
+        # Delegated: the written authorisation is one of the papers to scan.
+        assert [d.code for d in required][-1] == f"{BIRTH}-UQ"
+    else:
+        assert len(required) == 2, "birth registration asks for the form and the birth certificate"
     wait_until(lambda: vm.page == "documents")
-    required = [d for d in visit.procedure.documents if d.required]
-    assert len(required) == 2, "birth registration asks for the form and the birth certificate"
     for doc in required:
-        # The sample camera lays a paper under the live view; it is taken once it lies still.
-        tap(qtbot, shell, f"capture_{doc.code}")
-        if vm.mode == "agent":
-            wait_until(lambda: vm.scan.state == "corners", timeout=20)
-            tap(qtbot, shell, "acceptCornersButton")
-        wait_until(lambda code=doc.code: len(visit.pages.get(code, [])) == 1, timeout=20)
+        capture(qtbot, shell, doc.code)
         tap(qtbot, shell, "documentDoneButton")
     tap(qtbot, shell, "primaryButton")
     wait_until(lambda: vm.page == "check")
@@ -119,6 +126,24 @@ def fill_and_send(qtbot, shell: Shell) -> dict[str, str]:
     return answers
 
 
+def capture(qtbot, shell: Shell, code: str) -> None:
+    """One page of document `code`: the sample camera lays a paper under the live view and it is
+    taken once it lies still; at the agent point the corners are accepted."""
+    vm = shell.visit
+    pages = vm.visit.pages
+    tap(qtbot, shell, f"capture_{code}")
+    lift = tr("Scanner", LIFT_PAGE)
+    wait_until(lambda: vm.scan.state in ("corners", "review") or vm.scan.liveMessage == lift, timeout=20)
+    if vm.scan.liveMessage == lift and vm.scan.state == "camera":
+        # The sample camera swapped the paper while the live view was off, so the view waits for
+        # the last one to be lifted: "Chụp" takes the page, as the agent would.
+        tap(qtbot, shell, "captureNowButton")
+    if vm.mode == "agent":
+        wait_until(lambda: vm.scan.state == "corners", timeout=20)
+        tap(qtbot, shell, "acceptCornersButton")
+    wait_until(lambda: len(pages.get(code, [])) == 1, timeout=20)
+
+
 def check_portal_holds_one(services, answers: dict[str, str], code: str) -> dict:
     held = admin_dossiers(services)
     assert len(held) == 1
@@ -131,8 +156,9 @@ def check_portal_holds_one(services, answers: dict[str, str], code: str) -> dict
     for key, value in answers.items():
         assert form[key] == value
     assert record["applicant"]["id_number"] == "001158000000"
-    assert len(record["attachments"]) == 2
-    for index in range(2):
+    count = 3 if record["authorised"] else 2  # the written authorisation too
+    assert len(record["attachments"]) == count
+    for index in range(count):
         assert attachment_bytes(services, code, index).startswith(b"%PDF")
     return record
 
@@ -189,6 +215,8 @@ def test_an_agent_takes_a_delegated_dossier(qtbot, services) -> None:
     assert record["agent"] == "canbo.an"
     assert record["authorised"]["full_name"] == "Phạm Văn Ủy"
     assert record["authorised"]["id_number"] == "001090000321"
+    assert record["authorised"]["relationship"] == "Con"
+    assert record["attachments"][2]["name"] == "Văn bản ủy quyền"
 
     tap(qtbot, shell, "doneButton")
     tap(qtbot, shell, "skipRatingButton")

@@ -146,8 +146,7 @@ class ScanModel(QObject):
     # -- properties ------------------------------------------------------------------------------
 
     def _document_name(self) -> str:
-        procedure = self._visit().procedure
-        found = procedure and next((d for d in procedure.documents if d.code == self._code), None)
+        found = next((d for d in self._visit().documents() if d.code == self._code), None)
         return found.name if found else ""
 
     def _pages(self) -> list[Any]:

@@ -7,18 +7,24 @@ without blocking it.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from datetime import date, timedelta
+
+from PySide6.QtCore import QObject
 
 from egov.flow import Mode
 from egov.tracking import poll_once
 from egov.training import example_answers
+from hardware.scanner.live import LIFT_PAGE
 from ui.events import wait_until
 from ui.shell import Shell
-from ui.staging_names import AGENT_PAGES, KIOSK_PAGES
+from ui.staging_names import AGENT_PAGES, CASE_SCREENS, KIOSK_PAGES
+from ui.translation import tr
 
 BIRTH = "1.001193"
 TEMPORARY_RESIDENCE = "1.004194"  # has a fee: the fee page shows
+MARRIAGE = "1.000894"  # cannot be delegated
 
 
 def pages_for(mode: Mode) -> list[str]:
@@ -195,6 +201,8 @@ def _walk_visit(shell: Shell, page: str) -> None:
     if page.startswith("documents"):
         _walk_steps(shell, "documents")
         _documents_screen(shell, page)
+    elif page in CASE_SCREENS:
+        _case_screen(shell, page)
     else:
         _walk_steps(shell, page)
 
@@ -220,13 +228,13 @@ def _walk_steps(shell: Shell, page: str) -> None:
         steps.append(("form", lambda: vm.setDelegation(False, {})))
 
     def fill_form() -> None:
-        visit = vm.visit
-        assert visit.procedure is not None
-        for key, value in example_answers(visit.procedure.form, visit.form_values, date.today()).items():
-            vm.setField(key, value)
-        vm.submitForm()
+        _fill_form(shell)
 
-    steps.append(("documents", fill_form))
+    if agent is not None:
+        steps.append(("checklist", fill_form))
+        steps.append(("documents", lambda: hand_over_all(shell, postal=page == "seal")))
+    else:
+        steps.append(("documents", fill_form))
     steps.append(("check", lambda: capture_all(shell)))
     steps.append(("consent", vm.confirmCheck))
     for target, action in steps:
@@ -244,7 +252,12 @@ def _walk_steps(shell: Shell, page: str) -> None:
         vm.changed.emit()
         return
     vm.submit()
-    wait_until(lambda: vm.page in ("fee", "receipt") and not vm.busy)
+    wait_until(lambda: vm.page in ("seal", "fee", "receipt") and not vm.busy)
+    if page == "seal":
+        return
+    if vm.page == "seal":
+        vm.sealDone("EE123456785VN")
+        wait_until(lambda: vm.page != "seal" and not vm.busy)
     if page == "fee_qr":
         vm.fee.choose("state_fee", "vietqr")
         return
@@ -262,10 +275,27 @@ def _walk_steps(shell: Shell, page: str) -> None:
         vm.receiptDone()
 
 
+def _fill_form(shell: Shell) -> None:
+    vm = shell.visit
+    visit = vm.visit
+    assert visit.procedure is not None
+    for key, value in example_answers(visit.procedure.form, visit.form_values, date.today()).items():
+        vm.setField(key, value)
+    vm.submitForm()
+
+
 def _required_codes(shell: Shell) -> list[str]:
-    procedure = shell.visit.visit.procedure
-    assert procedure is not None
-    return [doc.code for doc in procedure.documents if doc.required]
+    return [doc.code for doc in shell.visit.visit.documents() if doc.required]
+
+
+def hand_over_all(shell: Shell, postal: bool = False) -> None:
+    """The agent's paper check: every required paper handed over, the paper by post or not."""
+    vm = shell.visit
+    for code in _required_codes(shell):
+        vm.tickDocument(code, True)
+    if postal:
+        vm.setPostal(True)
+    vm.checklistDone()
 
 
 def capture_page(shell: Shell, code: str) -> None:
@@ -278,18 +308,102 @@ def capture_page(shell: Shell, code: str) -> None:
         scan.addPage()
     else:
         scan.openDocument(code)
-    wait_until(lambda: scan.state == "corners" or len(pages.get(code, [])) > before, timeout=30)
+    lift = tr("Scanner", LIFT_PAGE)
+    wait_until(
+        lambda: scan.state == "corners" or len(pages.get(code, [])) > before or scan.liveMessage == lift,
+        timeout=30,
+    )
+    if scan.state == "camera" and len(pages.get(code, [])) == before:
+        # The sample camera laid the next paper while the live view was off, so the view still
+        # waits for the last one to be lifted: "Chụp" takes it, as a person would press it.
+        scan.captureNow()
+        wait_until(lambda: scan.state == "corners" or len(pages.get(code, [])) > before, timeout=30)
     if scan.state == "corners":
         scan.acceptCorners(scan.editCorners)
         wait_until(lambda: len(pages.get(code, [])) > before, timeout=30)
 
 
 def capture_all(shell: Shell, pages_each: int = 1) -> None:
+    """Every required paper scanned; at the agent point checked in at the desk first if the visit
+    is still on the paper check."""
+    if shell.visit.page == "checklist":
+        hand_over_all(shell)
     for code in _required_codes(shell):
         for _ in range(pages_each):
             capture_page(shell, code)
         shell.visit.scan.showList()
     shell.visit.documentsDone()
+
+
+def _case_screen(shell: Shell, screen: str) -> None:
+    vm = shell.visit
+    if screen == "delegate_blocked":
+        vm.useDemo()
+        vm.chooseProcedure(MARRIAGE)
+        # The agent has just tapped "Người được ủy quyền": the page's own choice, before any slot.
+        loader = shell.window.findChild(QObject, "pageLoader")
+        wait_until(lambda: loader.property("item") is not None and vm.page == "delegate")
+        loader.property("item").setProperty("delegated", True)
+        return
+    if screen == "delegate_person":
+        _walk_steps(shell, "delegate")
+        person = {"full_name": "Phạm Văn Ủy", "id_number": "001090000321", "phone": "0912345678"}
+        vm.setDelegation(True, {**person, "relationship": "other", "certified": "true"})
+        vm.back()  # the page as the agent finds it on coming back to change something
+        return
+    if screen.startswith("check_case"):
+        # A manual identity, an authorised son, the paper by post: every row the desk adds.
+        vm.chooseManual()
+        vm.submitManual(
+            {
+                "id_number": "001050000123",
+                "full_name": "Lê Văn Tám",
+                "date_of_birth": "01/02/1950",
+                "sex": "Nam",
+                "place_of_residence": "Số 3 Ngõ Mẫu, Phường Trúc Bạch, Thành phố Hà Nội",
+            }
+        )
+        vm.chooseProcedure(BIRTH)
+        vm.setDelegation(
+            True, {"full_name": "Lê Văn Ủy", "id_number": "001090000321", "relationship": "child"}
+        )
+        for action in (lambda: _fill_form(shell), lambda: hand_over_all(shell, postal=True)):
+            action()
+            if vm.message:
+                raise RuntimeError(f"staging stopped at {vm.page}: {vm.messageField}")
+        capture_all(shell)
+        if screen == "check_case_end":
+            page = shell.window.findChild(QObject, "pageLoader").property("item")
+            wait_until(lambda: vm.page == "check" and page.findChild(QObject, "pageScroller") is not None)
+            flick = page.findChild(QObject, "pageScroller")
+            wait_until(lambda: flick.property("contentHeight") > flick.property("height"))
+            flick.setProperty("contentY", flick.property("contentHeight") - flick.property("height"))
+        return
+    if screen == "checklist_missing":
+        _walk_steps(shell, "checklist")
+        first, second = _required_codes(shell)[:2]
+        vm.tickDocument(first, True)
+        vm.countDocument(first, "copies", 1)
+        vm.markMissing(second, True)
+        vm.checklistDone()
+        return
+    _walk_steps(shell, "consent")
+    vm.setConsent("transmit", True)
+    vm.setConsent("contact", False)
+    if screen == "consent_paper":
+        vm.setConsentMethod("paper")
+        return
+    vm.setConsentMethod("signature")
+    for stroke in SAMPLE_SIGNATURE:
+        vm.addSignatureStroke([list(point) for point in stroke])
+
+
+# A signature to show on the pad: a looped initial and an underline, pad-relative.
+SAMPLE_SIGNATURE = (
+    tuple((0.12 + 0.02 * i, 0.62 - 0.3 * math.sin(i / 3)) for i in range(19)),
+    tuple((0.3 + 0.025 * i, 0.5 + 0.12 * math.sin(i / 1.5)) for i in range(16)),
+    ((0.1, 0.8), (0.35, 0.78), (0.7, 0.76)),
+)
 
 
 def _documents_screen(shell: Shell, screen: str) -> None:

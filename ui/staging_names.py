@@ -1,10 +1,23 @@
 """Page names of both apps, without importing Qt, for the command line's help."""
 
-from egov.flow import Step
+from egov.flow import AGENT_ONLY, Step
 
 # The documents step's own screens, after the step's list (see ui/scan_model.py).
 DOCUMENT_SCREENS = ["documents_camera", "documents_review"]
 AGENT_DOCUMENT_SCREENS = [*DOCUMENT_SCREENS, "documents_corners"]
+
+# The agent's case at the desk in the states worth a look: an authorised person recorded, a
+# procedure blocked from delegation, a required paper missing, what the check page adds (top and end),
+# a signature drawn, the paper form.
+CASE_SCREENS = [
+    "delegate_person",
+    "delegate_blocked",
+    "checklist_missing",
+    "check_case",
+    "check_case_end",
+    "consent_signature",
+    "consent_paper",
+]
 
 # The fee step's QR, after the choice of a transfer (see ui/fee_model.py).
 FEE_SCREENS = ["fee_qr"]
@@ -16,7 +29,7 @@ LOOKUP_PAGES = ["lookup", "lookup_code", "lookup_digits", "lookup_result", "look
 TICKET_PAGES = ["ticket_service", "ticket_taken"]
 
 KIOSK_PAGES = (
-    [s.value for s in Step if s is not Step.DELEGATE]
+    [s.value for s in Step if s not in AGENT_ONLY]
     + DOCUMENT_SCREENS
     + FEE_SCREENS
     + LOOKUP_PAGES
@@ -30,6 +43,7 @@ AGENT_PAGES = [
     *[s.value for s in Step],
     *AGENT_DOCUMENT_SCREENS,
     *FEE_SCREENS,
+    *CASE_SCREENS,
 ]
 
 # The agent's search and the supervisor's accounts page (agent_point/search_model.py, accounts_model.py).

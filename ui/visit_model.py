@@ -18,16 +18,19 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtGui import QImage
 from PySide6.QtQuick import QQuickImageProvider
 
+from egov.consent_form import consent_form_slip
+from egov.delegation import RELATIONSHIP_LABELS
 from egov.dossier import Dossier
 from egov.fees import Charge, Payment, ReceivingAccount
 from egov.flow import Mode, Step
 from egov.identity import Identity, format_date
+from egov.intake_slip import intake_slip, mark_reprint_copies
 from egov.outbox import Delivery, Outcome, local_reference
-from egov.receipt import Block, mark_reprint, mask_name, receipt_for_dossier, tracking_url
+from egov.receipt import Block, checklist_slip, mask_name, receipt_for_dossier, tracking_url
 from egov.store.models import Role
 from egov.store.payments import record_payments
 from egov.text import QT_TRANSLATE_NOOP
-from egov.visit import CONSENT_TEXTS, Consent, Visit, VisitError
+from egov.visit import CONSENT_TEXT_VERSION, CONSENT_TEXTS, Consent, ConsentMethod, Visit, VisitError
 from egov.workdays import load_holidays
 from hardware.card.errors import CardError
 from hardware.card.keys import AccessKey, CanKey, CardQr, keys_for
@@ -45,11 +48,13 @@ from ui.printer_model import PrinterModel
 from ui.qr import qr_image
 from ui.scan_model import TOO_BIG, ScanModel, dossier_packer
 from ui.services import Services
+from ui.signature import signature_png
 from ui.translation import tr
 
 log = logging.getLogger(__name__)
 
 GENERIC_FAILURE = "Đã có lỗi. Xin hãy thử lại hoặc bấm “Gọi nhân viên hỗ trợ”."
+SLIP_PRINTED = QT_TRANSLATE_NOOP("Visit", "Đã in phiếu.")
 
 
 def _readonly(kind: type | str, getter: Callable[[Any], Any], notify: Signal) -> Property:
@@ -77,6 +82,7 @@ class VisitModel(QObject):
         printer.jobEnded.connect(self._on_print_end)
         self._agent = ""
         self._agent_role: Role | None = None
+        self._agent_name = ""  # as the account shows it: the intake slip names who received the dossier
         # Where state fees are paid by VietQR; checked when the settings were loaded.
         self._agency = ReceivingAccount.from_settings(services.settings.fee_account)
         self._search = ""
@@ -89,6 +95,10 @@ class VisitModel(QObject):
         self._receipt_slip: list[Block] = []
         self._receipt_job = ""
         self._print_state = ""
+        # A slip printed beside the visit's own (the consent form, the papers to bring): its job
+        # and what became of it, in words for the page.
+        self._side_job = ""
+        self._side_note = ""
         self._revision = 0
         self._help = False
         self._idle_left = 0
@@ -149,9 +159,10 @@ class VisitModel(QObject):
             return
         self._update()
 
-    def set_agent(self, username: str, role: Role | None = None) -> None:
-        """The signed-in member of staff; the role decides what they may record (cash or not)."""
-        self._agent, self._agent_role = username, role
+    def set_agent(self, username: str, role: Role | None = None, display_name: str = "") -> None:
+        """The signed-in member of staff; the role decides what they may record (cash or not), the
+        display name is the receiving employee on the intake slip."""
+        self._agent, self._agent_role, self._agent_name = username, role, display_name
         self.visit.agent, self.visit.agent_role = username, role
 
     # -- properties ----------------------------------------------------------------------------
@@ -225,9 +236,6 @@ class VisitModel(QObject):
     formFields = _prop("QVariantList", _form_fields)
 
     def _documents(self) -> list[dict[str, Any]]:
-        proc = self.visit.procedure
-        if proc is None:
-            return []
         return [
             {
                 "code": d.code,
@@ -241,12 +249,66 @@ class VisitModel(QObject):
                     for i in range(len(self.visit.pages.get(d.code, [])))
                 ],
             }
-            for d in proc.documents
+            for d in self.visit.documents()
         ]
 
     documents = _prop("QVariantList", _documents)
+
+    def _checklist(self) -> list[dict[str, Any]]:
+        """The agent's paper check: one line per document, with what was handed over."""
+        visit = self.visit
+        rows = []
+        for d in visit.documents():
+            item = visit.paper.get(d.code)
+            rows.append(
+                {
+                    "code": d.code,
+                    "name": d.name,
+                    "required": d.required,
+                    "note": d.note or "",
+                    "handed": item is not None,
+                    "missing": d.code in visit.missing,
+                    "originals": item.originals if item else 0,
+                    "copies": item.copies if item else 0,
+                    "listedOriginals": d.originals,
+                    "listedCopies": d.copies,
+                }
+            )
+        return rows
+
+    checklist = _prop("QVariantList", _checklist)
+    postalOffered = _prop(bool, lambda self: self.visit.postal_offered())
+    postal = _prop(bool, lambda self: self.visit.postal)
+    consignment = _prop(str, lambda self: self.visit.consignment)
+    relationships = _prop(
+        "QVariantList",
+        lambda self: [
+            {"value": r.value, "label": tr("Delegate", label)} for r, label in RELATIONSHIP_LABELS.items()
+        ],
+    )
+    authorisedPerson = _prop("QVariantMap", lambda self: self._authorised_person())
+    consentMethod = _prop(str, lambda self: self.visit.consent_method.value)
+    signatureStrokes = _prop(
+        "QVariantList", lambda self: [[list(p) for p in s] for s in self.visit.signature]
+    )
+    paperConsentSigned = _prop(bool, lambda self: self.visit.paper_consent_signed)
+    sideNote = _prop(str, lambda self: self._side_note)
+    sidePrinting = _prop(bool, lambda self: bool(self._side_job))
     scan = Property(QObject, lambda self: self._scan, constant=True)  # the documents step's camera
     fee = Property(QObject, lambda self: self._fee, constant=True)  # the fee step's charges and QR
+
+    def _authorised_person(self) -> dict[str, Any]:
+        """The authorised person as recorded, for the delegate page when the agent comes back to it."""
+        person, visit = self.visit.authorised, self.visit
+        if person is None or visit.relationship is None:
+            return {}
+        return {
+            "full_name": person.full_name,
+            "id_number": person.id_number,
+            "phone": person.phone,
+            "relationship": visit.relationship.value,
+            "certified": visit.authorisation_certified,
+        }
 
     def _check_rows(self) -> list[dict[str, str]]:
         if self.visit.procedure is None or self.visit.identity is None:
@@ -255,7 +317,7 @@ class VisitModel(QObject):
             {
                 "section": tr("Check", r.section),
                 "label": tr(r.context, r.label),
-                "value": r.value,
+                "value": tr(r.value_context, r.value) if r.value_context else r.value,
                 "edit": r.edit.value if r.edit else "",
             }
             for r in self.visit.check_rows()
@@ -270,6 +332,7 @@ class VisitModel(QObject):
                 "text": tr("Consent", text),
                 "required": required,
                 "granted": self.visit.consents.get(purpose, False),
+                "answered": purpose in self.visit.consents,
             }
             for purpose, (text, required) in CONSENT_TEXTS.items()
         ]
@@ -631,6 +694,57 @@ class VisitModel(QObject):
     def documentsDone(self) -> None:
         self._act(self.visit.documents_done, "Documents")
 
+    # -- the paper check (agent point) ---------------------------------------------------------
+
+    @Slot(str, bool)
+    def tickDocument(self, code: str, handed: bool) -> None:
+        self._act(lambda: self.visit.tick_document(code, handed), "Checklist")
+
+    @Slot(str, str, int)
+    def countDocument(self, code: str, kind: str, delta: int) -> None:
+        if kind in ("originals", "copies"):
+            self._act(lambda: self.visit.count_document(code, kind, delta), "Checklist")  # type: ignore[arg-type]
+
+    @Slot(str, bool)
+    def markMissing(self, code: str, missing: bool) -> None:
+        self._act(lambda: self.visit.mark_missing(code, missing), "Checklist")
+
+    @Slot(bool)
+    def setPostal(self, postal: bool) -> None:
+        self._act(lambda: self.visit.set_postal(postal), "Checklist")
+
+    @Slot()
+    def checklistDone(self) -> None:
+        self._act(self.visit.checklist_done, "Checklist")
+
+    @Slot()
+    def printGuide(self) -> None:
+        """The papers the procedure asks for (phiếu hướng dẫn), for a citizen sent home to fetch
+        what is missing; nothing personal is on it."""
+        procedure = self.visit.procedure
+        if procedure is None:
+            return
+        catalog, office = self._services.catalog, self._services.settings.office
+        self._print_side(
+            "guide",
+            checklist_slip(
+                procedure,
+                office_name=office.name,
+                office_address=office.address,
+                hotline=office.hotline,
+                catalog_version=catalog.version,
+                catalog_date=catalog.date,
+                printed_at=datetime.now(),
+            ),
+        )
+
+    def _print_side(self, kind: str, slip: list[Block]) -> None:
+        if self._side_job:
+            return
+        self._side_note = ""
+        self._side_job = self._printer.submit(kind, kind, slip)
+        self._update()
+
     def page_thumbnail(self, document_code: str, index: int) -> bytes | None:
         pages = self.visit.pages.get(document_code, [])
         return getattr(pages[index], "thumbnail", None) if 0 <= index < len(pages) else None
@@ -645,6 +759,45 @@ class VisitModel(QObject):
     def setConsent(self, purpose: str, granted: bool) -> None:
         self.visit.set_consent(Consent(purpose), granted)
         self._update()
+
+    @Slot(str)
+    def setConsentMethod(self, method: str) -> None:
+        self._act(lambda: self.visit.set_consent_method(ConsentMethod(method)), "Consent")
+
+    @Slot("QVariantList")
+    def addSignatureStroke(self, points: list[Any]) -> None:
+        """One stroke of the pad: [[x, y], …] relative to the pad's size."""
+        try:
+            stroke = [(float(p[0]), float(p[1])) for p in points]
+        except (TypeError, ValueError, IndexError):
+            return
+        self.visit.add_signature_stroke(stroke)
+        self._update()
+
+    @Slot()
+    def clearSignature(self) -> None:
+        self.visit.clear_signature()
+        self._update()
+
+    @Slot(bool)
+    def setPaperConsentSigned(self, signed: bool) -> None:
+        self.visit.set_paper_consent_signed(signed)
+        self._update()
+
+    @Slot()
+    def printConsentForm(self) -> None:
+        """The consent texts on paper, with boxes to tick and a line to sign."""
+        procedure = self.visit.procedure
+        self._print_side(
+            "consent_form",
+            consent_form_slip(
+                list(CONSENT_TEXTS.values()),
+                office_name=self._services.settings.office.name,
+                procedure_name=procedure.name if procedure is not None else "",
+                text_version=CONSENT_TEXT_VERSION,
+                printed_at=datetime.now(),
+            ),
+        )
 
     @Slot()
     def submit(self) -> None:
@@ -671,22 +824,32 @@ class VisitModel(QObject):
         outbox = self._services.outbox(actor)
         store = self._services.store
         consents = dict(visit.consents)
-        # With a fee page next, the receipt waits for it: it says how each charge is paid.
-        fee_page = visit.facts().has_fee
+        method, strokes = visit.consent_method, list(visit.signature)
+        # With a fee page next, the receipt waits for it: it says how each charge is paid; with
+        # the seal page next, for the consignment number.
+        facts = visit.facts()
+        slip_now = not (facts.has_fee or facts.postal)
 
         def work() -> tuple[Outcome, list[Block]]:
             dossier = visit.build_dossier(dossier_packer(self._services.settings))
             assert visit.procedure is not None
             outcome = outbox.submit(dossier, visit.procedure.name)
+            signature = signature_png(strokes) if method is ConsentMethod.SIGNATURE else None
             for purpose, granted in consents.items():
+                # The signature confirms what was agreed. A refusal, given on the same screen,
+                # needs no proof, and keeping the signature with it would keep more than it needs.
+                signed = signature is not None and granted
+                how = ConsentMethod.SCREEN if signature is not None and not granted else method
                 store.record_consent(
                     client_id=dossier.client_id,
                     purpose=purpose.value,
                     granted=granted,
-                    text_version="2026-11-1",
+                    text_version=CONSENT_TEXT_VERSION,
                     actor=actor,
+                    method=how.value,
+                    signature_png=signature if signed else None,
                 )
-            return outcome, [] if fee_page else self._receipt(dossier, outcome)
+            return outcome, self._receipt(dossier, outcome) if slip_now else []
 
         def done(result: tuple[Outcome, list[Block]]) -> None:
             self._busy = False
@@ -711,6 +874,46 @@ class VisitModel(QObject):
 
         self._jobs.run("network", work, done, failed)
 
+    # -- the sealed envelope (agent point, by post) ---------------------------------------------
+
+    @Slot(str)
+    def sealDone(self, text: str) -> None:
+        """The consignment number of the sealed envelope, typed or from a barcode scanner (which
+        types it): kept in the store with the dossier, then on to the fee or the slip."""
+        visit = self.visit
+        if self._busy or visit.dossier is None or visit.outcome is None:
+            return
+        try:
+            number = visit.check_consignment(text)
+        except VisitError as exc:
+            self._update(tr("Seal", exc.message), exc.field)
+            return
+        dossier, outcome = visit.dossier, visit.outcome
+        store, actor = self._services.store, self._agent or "kiosk"
+        slip_now = not visit.facts().has_fee
+        self._busy = True
+        self._update()
+
+        def work() -> list[Block]:
+            store.set_consignment(dossier.client_id, number, actor=actor)
+            return self._receipt(dossier, outcome, consignment=number) if slip_now else []
+
+        def done(slip: list[Block]) -> None:
+            self._busy = False
+            if visit is self.visit and visit.flow.current is Step.SEAL:
+                self._act(lambda: visit.sealed(number), "Seal")
+                if slip:
+                    self._receipt_slip = slip
+                    self._print(slip)
+            self._update()
+
+        def failed(exc: BaseException) -> None:
+            self._busy = False
+            log.error("recording the consignment number failed", exc_info=exc)
+            self._update(tr("Visit", GENERIC_FAILURE), "consignment")
+
+        self._jobs.run("network", work, done, failed)
+
     # -- fee, receipt, rating ------------------------------------------------------------------
 
     @Slot()
@@ -727,13 +930,14 @@ class VisitModel(QObject):
             return
         dossier, outcome = visit.dossier, visit.outcome
         payments, transfer = list(visit.payments.values()), visit.transfer_to_print()
+        consignment = visit.consignment
         store = self._services.store
         self._busy = True
         self._update()
 
         def work() -> list[Block]:
             record_payments(store, dossier.client_id, payments)
-            return self._receipt(dossier, outcome, payments, transfer)
+            return self._receipt(dossier, outcome, payments, transfer, consignment)
 
         def done(slip: list[Block]) -> None:
             self._busy = False
@@ -757,20 +961,40 @@ class VisitModel(QObject):
         outcome: Outcome,
         payments: list[Payment] | None = None,
         transfer: Charge | None = None,
+        consignment: str = "",
     ) -> list[Block]:
-        """The visit's receipt, built from the dossier as stored (on the network worker)."""
+        """The visit's receipt, built from the dossier as stored (on the network worker). At the
+        agent point, the intake slip of Decision 45/2016 in its place, in two copies for both to
+        sign: it carries everything the receipt does, the charges with how each was paid too."""
         services = self._services
         rule = services.settings.printer.mask_name
+        procedure = services.catalog.get(dossier.procedure_code)
+        dossier_code = outcome.dossier_code if outcome.delivery is Delivery.ACCEPTED else None
+        # Masked at the kiosk, where a slip left behind is read by the next citizen; the agent
+        # hands it over in person. [printer] mask_name changes that.
+        masked = rule == "always" or (rule == "kiosk" and self._mode is Mode.KIOSK)
+        if self._mode is Mode.AGENT:
+            return intake_slip(
+                dossier,
+                procedure=procedure,
+                office=services.settings.office,
+                agent_name=self._agent_name or self._agent,
+                dossier_code=dossier_code,
+                tracking_base_url=services.portal.base_url,
+                calendar=load_holidays(),
+                mask_name=masked,
+                appointment=outcome.appointment,
+                payments=payments or (),
+                consignment=consignment,
+            )
         return receipt_for_dossier(
             dossier,
-            procedure=services.catalog.get(dossier.procedure_code),
+            procedure=procedure,
             office=services.settings.office,
-            dossier_code=outcome.dossier_code if outcome.delivery is Delivery.ACCEPTED else None,
+            dossier_code=dossier_code,
             tracking_base_url=services.portal.base_url,
             calendar=load_holidays(),
-            # Masked at the kiosk, where a slip left behind is read by the next citizen; the
-            # agent hands it over in person. [printer] mask_name changes that.
-            mask_name=rule == "always" or (rule == "kiosk" and self._mode is Mode.KIOSK),
+            mask_name=masked,
             appointment=outcome.appointment,
             payments=payments or (),
             transfer=transfer,
@@ -783,6 +1007,15 @@ class VisitModel(QObject):
 
     @Slot(str, str)
     def _on_print_end(self, job_id: str, outcome: str) -> None:
+        if job_id and job_id == self._side_job:
+            self._side_job = ""
+            side = self._printer.take_result(job_id)
+            if side is None or side.message:
+                self._side_note = tr("Printer", side.message) if side else tr("Visit", GENERIC_FAILURE)
+            else:
+                self._side_note = tr("Visit", SLIP_PRINTED)
+            self._update(self._message, self._message_field)
+            return
         if job_id != self._receipt_job:
             return  # another slip, or the visit it belonged to has ended
         result = self._printer.take_result(job_id)
@@ -807,7 +1040,7 @@ class VisitModel(QObject):
             return
         slip = self._receipt_slip
         if self._print_state != "refused":
-            slip = mark_reprint(slip, datetime.now())
+            slip = mark_reprint_copies(slip, datetime.now())
         self._print(slip)
         self._update()
 
@@ -837,6 +1070,8 @@ class VisitModel(QObject):
         self._receipt_slip = []
         self._receipt_job = ""
         self._print_state = ""
+        self._side_job = ""
+        self._side_note = ""
         self._idle_left = 0
         self._fee.reset()
         self._scan.end_visit()

@@ -20,6 +20,7 @@ ApplicationWindow {
         search: "AgentSearch", accounts: "AgentAccounts", report: "AgentReport",
         welcome: "Welcome", identify: "Identify", card: "Card", identity_manual: "IdentityManual",
         procedure: "Procedure", delegate: "Delegate", form: "Form", documents: "Documents",
+        checklist: "Checklist", seal: "Seal",
         check: "Check", consent: "Consent", submit: "Submit", fee: "Fee", receipt: "Receipt",
         rating: "Rating", signin: "SignIn", home: "AgentHome", dossiers: "AgentDossiers",
         lookup: "Lookup", lookup_code: "LookupCode", lookup_digits: "LookupDigits",

@@ -106,6 +106,7 @@ Rectangle {
 
     Flickable {
         id: scroller
+        objectName: "pageScroller"
         anchors { left: parent.left; right: parent.right; top: heading.bottom; bottom: footer.top }
         anchors.leftMargin: Theme.margin
         anchors.rightMargin: Theme.margin

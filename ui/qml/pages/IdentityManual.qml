@@ -14,6 +14,15 @@ PageFrame {
         sex: page.sex, place_of_residence: residence.text
     })
 
+    Text {
+        objectName: "manualAgentNote"
+        visible: vm.mode === "agent"
+        text: qsTr("Cán bộ đối chiếu từng dòng với thẻ của người dân. Hồ sơ và phiếu tiếp nhận sẽ ghi “Nhập tay — cán bộ đã đối chiếu thẻ”.")
+        font.pixelSize: Theme.smallSize
+        color: Theme.text
+        wrapMode: Text.WordWrap
+        Layout.fillWidth: true
+    }
     Field {
         id: idNumber
         key: "id_number"

@@ -61,12 +61,26 @@ PageFrame {
             cache: false
         }
     }
+    Text {
+        objectName: "signBothNote"
+        visible: vm.mode === "agent"
+        text: qsTr("Phiếu tiếp nhận in hai liên: người nộp hồ sơ và cán bộ cùng ký cả hai liên; đưa người nộp liên 1, lưu liên 2.")
+        font.pixelSize: Theme.bodySize
+        font.bold: true
+        color: Theme.text
+        wrapMode: Text.WordWrap
+        Layout.fillWidth: true
+    }
     // A refused slip never reached the paper: it is printed as it is. One that printed, or may
     // have, comes out again only marked "BẢN IN LẠI".
     BigButton {
         objectName: "reprintButton"
-        text: vm.printState === "printing" ? qsTr("Đang in phiếu hẹn…")
-              : vm.printState === "refused" ? qsTr("In phiếu hẹn") : qsTr("In lại phiếu hẹn")
+        // At the agent point the slip is the intake slip, in two copies for both to sign.
+        text: vm.mode === "agent"
+              ? (vm.printState === "printing" ? qsTr("Đang in phiếu tiếp nhận…")
+                 : vm.printState === "refused" ? qsTr("In phiếu tiếp nhận") : qsTr("In lại phiếu tiếp nhận"))
+              : (vm.printState === "printing" ? qsTr("Đang in phiếu hẹn…")
+                 : vm.printState === "refused" ? qsTr("In phiếu hẹn") : qsTr("In lại phiếu hẹn"))
         enabled: vm.printState !== "printing" && vm.printState !== "" && (printer.ready || vm.printState !== "refused")
         onClicked: vm.reprint()
     }
