@@ -1,8 +1,9 @@
 """Security of the agent point, as an attacker at the desk or with the database would try it.
 
 - A volunteer's forbidden actions (cash, sending again, giving a dossier up, finding a citizen by
-  ID number, the accounts page, managing accounts, withdrawing a consent) are refused by the view
-  models when their slots are called directly, not only hidden in QML; each refusal is audited.
+  ID number, the office's report, the accounts page, managing accounts, withdrawing a consent) are
+  refused by the view models when their slots are called directly, not only hidden in QML; each
+  refusal is audited.
 - Wrong passwords lock the account (the right one is then refused until the lock ends); an unknown
   user name answers like a wrong password; a disabled account cannot sign in.
 - A desk left alone signs its member of staff out, dropping the visit in progress.
@@ -97,6 +98,8 @@ def test_a_volunteers_forbidden_slots_are_refused_in_the_view_models_and_audited
     assert agent.dossiers.message == NOT_ALLOWED
     agent.search.search("001 199 004 321")
     assert "không được tìm hồ sơ theo số định danh" in agent.search.message and agent.search.rows == []
+    agent.report.show("office")  # every account's takings: a supervisor's
+    assert agent.report.message == NOT_ALLOWED
     agent.showAccounts()
     assert agent.page == "home" and agent.error == NOT_ALLOWED
     accounts_page = agent.accounts
@@ -119,6 +122,7 @@ def test_a_volunteers_forbidden_slots_are_refused_in_the_view_models_and_audited
         "retry_dossier",
         "reject_dossier",
         "search_dossiers",
+        "office_report",
         "change_settings",
         *["manage_accounts"] * 4,
         "withdraw_consent",
