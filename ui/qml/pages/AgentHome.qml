@@ -21,8 +21,10 @@ PageFrame {
         text: printer.staffNote
         Layout.fillWidth: true
     }
-    RowLayout {
+    // Wraps onto a second line on a narrow screen rather than push buttons out of sight.
+    Flow {
         spacing: Theme.gap
+        Layout.fillWidth: true
         BigButton {
             objectName: "signOutButton"
             text: qsTr("Đăng xuất")
