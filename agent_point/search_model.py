@@ -32,7 +32,7 @@ from egov.accounts import Account
 from egov.permissions import Action, allowed
 from egov.reprint import stored_receipt
 from egov.store import ConsentRecord, DossierNotFound, PersonalDataPurged
-from egov.store.store import dossier_subject
+from egov.store.store import CONSENT_WITHDRAWN, dossier_subject
 from egov.text import QT_TRANSLATE_NOOP
 from ui.jobs import Jobs
 from ui.permission_check import permitted, refusal_text
@@ -70,6 +70,9 @@ PURGED = QT_TRANSLATE_NOOP(
 REPRINTED = QT_TRANSLATE_NOOP("Search", "Đã in lại biên nhận, có dòng chữ BẢN IN LẠI.")
 REPRINT_FAILED = QT_TRANSLATE_NOOP("Search", "Chưa in lại được biên nhận. Hãy thử lại.")
 WITHDRAWN = QT_TRANSLATE_NOOP("Search", "Đã ghi nhận công dân rút lại đồng ý: %1.")
+WITHDRAWN_UNSENT = QT_TRANSLATE_NOOP(
+    "Search", "Đã ghi nhận công dân rút lại đồng ý: %1. Hồ sơ chưa gửi nên sẽ không được gửi đi nữa."
+)
 NOT_IN_FORCE = QT_TRANSLATE_NOOP("Search", "Không còn sự đồng ý nào có hiệu lực cho mục này.")
 WITHDRAW_FAILED = QT_TRANSLATE_NOOP("Search", "Chưa ghi nhận được việc rút lại đồng ý. Hãy thử lại.")
 
@@ -325,10 +328,19 @@ class SearchModel(QObject):
         self._busy = True
         self._say("")
 
-        def done(withdrawn: bool) -> None:
+        def work() -> tuple[bool, bool]:
+            withdrawn = store.withdraw_consent(uuid.UUID(client_id), purpose, actor=actor)
+            # Without the consent to send, the store gives up a dossier not yet sent.
+            stopped = withdrawn and store.outbox_entry(client_id).reason == CONSENT_WITHDRAWN
+            return withdrawn, stopped
+
+        def done(result: tuple[bool, bool]) -> None:
+            withdrawn, stopped = result
             self._busy = False
             if withdrawn:
-                self._say(tr(CONTEXT, WITHDRAWN).replace("%1", label), good=True)
+                self._say(
+                    tr(CONTEXT, WITHDRAWN_UNSENT if stopped else WITHDRAWN).replace("%1", label), good=True
+                )
             else:
                 self._say(tr(CONTEXT, NOT_IN_FORCE))
             if self._selected.get("clientId") == client_id:
@@ -339,12 +351,7 @@ class SearchModel(QObject):
             log.error("consent withdrawal failed: %s", exc.__class__.__name__)
             self._say(tr(CONTEXT, WITHDRAW_FAILED))
 
-        self._jobs.run(
-            "network",
-            lambda: store.withdraw_consent(uuid.UUID(client_id), purpose, actor=actor),
-            done,
-            failed,
-        )
+        self._jobs.run("network", work, done, failed)
 
     def clear(self) -> None:
         """Signed out: nothing found stays on screen or in memory."""

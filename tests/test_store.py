@@ -745,6 +745,7 @@ def test_consent_by_signature_is_sealed_withdrawable_and_purged(store: Store) ->
     (record,) = store.consents(dossier.client_id)
     assert record.in_force and record.method == "signature"
 
+    store.set_state(dossier.client_id, DossierState.ACCEPTED, actor="outbox", dossier_code="H01.99-261123-0002")
     assert store.withdraw_consent(dossier.client_id, "transmit", actor="agent1")
     assert not store.withdraw_consent(dossier.client_id, "transmit", actor="agent1")  # nothing left
     (record,) = store.consents(dossier.client_id)
@@ -756,3 +757,21 @@ def test_consent_by_signature_is_sealed_withdrawable_and_purged(store: Store) ->
     )
     store.purge_personal(dossier.client_id)
     assert store.consent_signature(dossier.client_id, "transmit") is None
+
+
+def test_withdrawing_the_consent_to_send_stops_a_dossier_not_yet_sent(store: Store) -> None:
+    waiting, sent = make_dossier(), make_dossier()
+    for dossier in (waiting, sent):
+        store.save_dossier(dossier)
+        store.record_consent(
+            client_id=dossier.client_id, purpose="transmit", granted=True, text_version="v", actor="agent1"
+        )
+    store.set_state(sent.client_id, DossierState.ACCEPTED, actor="outbox", dossier_code="H01.99-261123-0003")
+
+    assert store.withdraw_consent(waiting.client_id, "transmit", actor="agent1")
+    entry = store.outbox_entry(waiting.client_id)
+    assert entry.state is DossierState.REJECTED and entry.reason == "withdrawn:consent"
+    assert store.claim_next("sender-1") is None, "the sender must not take it any more"
+    # Already at the portal: the withdrawal is recorded, the dossier's state is the portal's.
+    assert store.withdraw_consent(sent.client_id, "transmit", actor="agent1")
+    assert store.outbox_entry(sent.client_id).state is DossierState.ACCEPTED

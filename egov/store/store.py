@@ -56,6 +56,10 @@ log = logging.getLogger(__name__)
 BUSY_TIMEOUT_MS = 15_000  # how long a SQLite writer waits for another before giving up
 PENDING_STATES = (DossierState.QUEUED, DossierState.SENDING)
 FINAL_STATES = (DossierState.ACCEPTED, DossierState.REJECTED)
+# The consent without which a dossier may not be sent (egov.visit.Consent.TRANSMIT), and the
+# reason code of a dossier given up because the citizen withdrew it before it was sent.
+TRANSMIT_PURPOSE = "transmit"
+CONSENT_WITHDRAWN = "withdrawn:consent"
 GENESIS_HASH = "0" * 64  # the "previous hash" of the first audit entry
 # pg_advisory_xact_lock key shared by every writer of this schema ("dvckiosk" in ASCII).
 _PG_WRITE_LOCK = int.from_bytes(b"dvckiosk", "big") & 0x7FFF_FFFF_FFFF_FFFF
@@ -1281,7 +1285,28 @@ class Store:
                 subject=dossier_subject(client_id),
                 detail=f"purpose={purpose}",
             )
+            if purpose == TRANSMIT_PURPOSE:
+                self._stop_unsent(session, str(client_id), actor)
         return True
+
+    def _stop_unsent(self, session: Session, client_id: str, actor: str) -> None:
+        # Without the consent to send, a dossier not yet sent must not leave: it is given up in
+        # the same transaction, so the sender's next claim cannot take it. One being sent right
+        # now (claimed) cannot be called back; the portal's answer decides, as for a sent one.
+        dossier = session.scalar(select(DossierRow).where(DossierRow.client_id == client_id))
+        if dossier is None or dossier.state not in (DossierState.QUEUED, DossierState.NEEDS_ATTENTION):
+            return
+        old_state = dossier.state
+        dossier.state, dossier.reason = DossierState.REJECTED.value, CONSENT_WITHDRAWN
+        dossier.next_attempt_at = None
+        dossier.updated_at = self.now()
+        self.audit_in(
+            session,
+            actor=actor,
+            action="dossier.state",
+            subject=dossier_subject(client_id),
+            detail=f"{old_state} -> rejected; reason={CONSENT_WITHDRAWN}",
+        )
 
     def consents(self, client_id: uuid.UUID | None) -> list[ConsentRecord]:
         """The consents recorded for a dossier (or, for None, outside any dossier), oldest first."""
