@@ -745,7 +745,9 @@ def test_consent_by_signature_is_sealed_withdrawable_and_purged(store: Store) ->
     (record,) = store.consents(dossier.client_id)
     assert record.in_force and record.method == "signature"
 
-    store.set_state(dossier.client_id, DossierState.ACCEPTED, actor="outbox", dossier_code="H01.99-261123-0002")
+    store.set_state(
+        dossier.client_id, DossierState.ACCEPTED, actor="outbox", dossier_code="H01.99-261123-0002"
+    )
     assert store.withdraw_consent(dossier.client_id, "transmit", actor="agent1")
     assert not store.withdraw_consent(dossier.client_id, "transmit", actor="agent1")  # nothing left
     (record,) = store.consents(dossier.client_id)
