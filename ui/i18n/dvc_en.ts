@@ -4,7 +4,7 @@
 <context>
     <name>Accounts</name>
     <message>
-        <location filename="../../egov/accounts.py" line="+66"/>
+        <location filename="../../egov/accounts.py" line="+74"/>
         <source>Tên đăng nhập hoặc mật khẩu không đúng. Hãy thử lại.</source>
         <translation>The user name or password is not correct. Please try again.</translation>
     </message>
@@ -19,17 +19,37 @@
         <translation>This account has been switched off. Please contact your manager.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+41"/>
+        <source>Không có tài khoản này.</source>
+        <translation>There is no such account.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Không ngừng được tài khoản quản lý cuối cùng: sẽ không còn ai quản lý được các tài khoản.</source>
+        <translation>The last manager account cannot be switched off: nobody would be left to manage the accounts.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mật khẩu hiện tại không đúng.</source>
+        <translation>The current password is not correct.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mật khẩu mới phải khác mật khẩu hiện tại.</source>
+        <translation>The new password must be different from the current password.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Tên đăng nhập gồm 3–32 chữ cái không dấu, chữ số, dấu chấm, gạch ngang.</source>
         <translation>A user name has 3–32 characters: letters without accents, digits, dots and hyphens.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-26"/>
         <source>Mật khẩu cần ít nhất 8 ký tự.</source>
         <translation>The password needs at least 8 characters.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+35"/>
         <source>Hãy chọn vai trò của tài khoản.</source>
         <translation>Please choose a role for the account.</translation>
     </message>
@@ -44,15 +64,205 @@
         <translation>This user name is already taken. Please choose another one.</translation>
     </message>
     <message>
-        <location filename="../../agent_point/session_model.py" line="+95"/>
+        <location filename="../../agent_point/session_model.py" line="+35"/>
+        <source>Đã tự đăng xuất vì không có thao tác trong %1 phút; hồ sơ đang nhập dở đã được bỏ. Hãy đăng nhập lại.</source>
+        <translation>You were signed out because nothing was done for %1 minutes; the unfinished application was dropped. Please sign in again.</translation>
+    </message>
+    <message>
+        <location line="+88"/>
         <source>Không đăng nhập được do lỗi hệ thống. Hãy thử lại hoặc báo người quản lý.</source>
         <translation>Could not sign in because of a system error. Please try again or tell your manager.</translation>
     </message>
 </context>
 <context>
+    <name>AccountsPage</name>
+    <message>
+        <location filename="../../agent_point/accounts_model.py" line="+35"/>
+        <source>Quản lý</source>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cán bộ tiếp nhận</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tình nguyện viên</source>
+        <translation>Volunteer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đang dùng</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tạm khóa đến %1 (nhập sai mật khẩu)</source>
+        <translation>Locked until %1 (wrong password)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ngừng sử dụng</source>
+        <translation>Switched off</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>chưa đăng nhập</source>
+        <translation>never signed in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hai lần nhập mật khẩu không khớp. Hãy nhập lại.</source>
+        <translation>The two passwords do not match. Please enter them again.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã tạo tài khoản %1.</source>
+        <translation>Account %1 has been created.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã mở khóa tài khoản %1.</source>
+        <translation>Account %1 has been unlocked.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tài khoản %1 không bị khóa.</source>
+        <translation>Account %1 is not locked.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã ngừng tài khoản %1. Người này không đăng nhập được nữa.</source>
+        <translation>Account %1 has been switched off. This person can no longer sign in.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đã cho dùng lại tài khoản %1.</source>
+        <translation>Account %1 has been switched on again.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Không có tài khoản %1. Danh sách đã được cập nhật.</source>
+        <translation>There is no account %1. The list has been updated.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chưa làm được do lỗi hệ thống. Hãy thử lại.</source>
+        <translation>This could not be done because of a system error. Please try again.</translation>
+    </message>
+</context>
+<context>
+    <name>AgentAccounts</name>
+    <message>
+        <location filename="../qml/pages/AgentAccounts.qml" line="+18"/>
+        <location line="+9"/>
+        <source>Thêm tài khoản</source>
+        <translation>Add an account</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Tài khoản nhân viên</source>
+        <translation>Staff accounts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mật khẩu ít nhất 8 ký tự. Người dùng nên đổi mật khẩu sau lần đăng nhập đầu.</source>
+        <translation>The password needs at least 8 characters. Users should change their password after they first sign in.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mở khóa, ngừng hoặc cho dùng lại tài khoản. Mọi thao tác đều được ghi vào nhật ký.</source>
+        <translation>Unlock, switch off or switch on accounts again. Every action is recorded in the log.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Tạo tài khoản</source>
+        <translation>Create the account</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <location line="+33"/>
+        <source>Tên đăng nhập</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <source>3–32 chữ cái không dấu, chữ số, dấu chấm hoặc gạch ngang, ví dụ canbo.an</source>
+        <translation>3–32 letters without accents, digits, dots or hyphens, for example canbo.an</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+30"/>
+        <source>Họ tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <location line="+25"/>
+        <source>Vai trò</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Tình nguyện viên giúp công dân làm hồ sơ; không thu tiền, không tìm hồ sơ theo số định danh.</source>
+        <translation>Volunteers help citizens with their applications; they do not take money and do not search for applications by ID number.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Người quản lý làm được mọi việc, kể cả quản lý tài khoản và hủy hồ sơ.</source>
+        <translation>Managers can do everything, including managing accounts and cancelling applications.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cán bộ tiếp nhận hồ sơ, thu lệ phí và phí dịch vụ.</source>
+        <translation>Agents receive applications and collect state fees and service charges.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Mật khẩu</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nhập lại mật khẩu</source>
+        <translation>Enter the password again</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Tình trạng</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Đăng nhập gần nhất</source>
+        <translation>Last sign-in</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source> (bạn)</source>
+        <translation> (you)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Mở khóa</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cho dùng lại</source>
+        <translation>Switch on again</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ngừng sử dụng</source>
+        <translation>Switch off</translation>
+    </message>
+</context>
+<context>
     <name>AgentDossiers</name>
     <message>
-        <location filename="../qml/pages/AgentDossiers.qml" line="+10"/>
+        <location filename="../qml/pages/AgentDossiers.qml" line="+15"/>
         <source>Danh sách hồ sơ</source>
         <translation>Applications</translation>
     </message>
@@ -92,6 +302,21 @@
         <translation>Only an agent or a supervisor may send an application that needs attention again.</translation>
     </message>
     <message>
+        <location line="+22"/>
+        <source>Hủy hồ sơ %1: hồ sơ sẽ không được gửi nữa. Lý do:</source>
+        <translation>Cancel application %1: it will no longer be sent. Reason:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Xác nhận hủy hồ sơ</source>
+        <translation>Confirm the cancellation</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Không hủy</source>
+        <translation>Do not cancel</translation>
+    </message>
+    <message>
         <location line="+9"/>
         <source>Không có hồ sơ nào trong mục này.</source>
         <translation>No applications here.</translation>
@@ -127,9 +352,14 @@
         <translation>Appointment</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+39"/>
         <source>Gửi lại</source>
         <translation>Send again</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Hủy hồ sơ</source>
+        <translation>Cancel the application</translation>
     </message>
 </context>
 <context>
@@ -150,14 +380,34 @@
         <translation>Receive a new application</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Đăng xuất</source>
         <translation>Sign out</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>Hàng đợi</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Danh sách hồ sơ</source>
         <translation>Applications</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tìm hồ sơ</source>
+        <translation>Find an application</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tài khoản</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Báo cáo cuối ngày</source>
+        <translation>End-of-day report</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -198,6 +448,297 @@
         <location line="+15"/>
         <source> (ủy quyền: %1)</source>
         <translation> (authorised person: %1)</translation>
+    </message>
+</context>
+<context>
+    <name>AgentQueue</name>
+    <message>
+        <location filename="../qml/pages/AgentQueue.qml" line="+11"/>
+        <source>Hàng đợi – %1</source>
+        <translation>Queue – %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+118"/>
+        <source>Không có ai đang chờ.</source>
+        <translation>Nobody is waiting.</translation>
+    </message>
+    <message>
+        <location line="-117"/>
+        <source>%1 người đang chờ.</source>
+        <translation>Waiting: %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Gọi số tiếp theo</source>
+        <translation>Call next number</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Đang phục vụ</source>
+        <translation>Now serving</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 – gọi lúc %2, đã chờ %3</source>
+        <translation>%1 – called at %2, waited %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chưa gọi số nào đến quầy này. Bấm “Gọi số tiếp theo”.</source>
+        <translation>No number has been called to this desk yet. Press “Call next number”.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Tiếp nhận</source>
+        <translation>Receive application</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Gọi lại</source>
+        <translation>Call again</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Vắng mặt</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Xong</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Phát số:</source>
+        <translation>Issue a number:</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Số</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Dịch vụ</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Lấy số lúc</source>
+        <translation>Taken at</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã chờ</source>
+        <translation>Waited</translation>
+    </message>
+</context>
+<context>
+    <name>AgentReport</name>
+    <message>
+        <location filename="../qml/pages/AgentReport.qml" line="+11"/>
+        <source>Báo cáo cuối ngày</source>
+        <translation>End-of-day report</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đang lập báo cáo…</source>
+        <translation>Making the report…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>In bảng kê cuối ngày</source>
+        <translation>Print the end-of-day slip</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Của tôi</source>
+        <translation>Mine</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Toàn điểm tiếp nhận</source>
+        <translation>Whole reception point</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Lưu CSV</source>
+        <translation>Save CSV</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Lưu PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Hồ sơ theo trạng thái</source>
+        <translation>Applications by status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phí, lệ phí theo loại</source>
+        <translation>Fees and charges by type</translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <source>Không có.</source>
+        <translation>None.</translation>
+    </message>
+</context>
+<context>
+    <name>AgentSearch</name>
+    <message>
+        <location filename="../qml/pages/AgentSearch.qml" line="+15"/>
+        <source>Hồ sơ %1</source>
+        <translation>Application %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tìm hồ sơ của công dân</source>
+        <translation>Find a citizen&apos;s application</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nhập số định danh cá nhân (số CCCD, 12 chữ số) hoặc mã hồ sơ trên biên nhận.</source>
+        <translation>Enter the personal ID number (CCCD number, 12 digits) or the application code on the receipt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nhập mã hồ sơ trên biên nhận của công dân.</source>
+        <translation>Enter the application code on the citizen&apos;s receipt.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>In lại biên nhận</source>
+        <translation>Print the receipt again</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tìm</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Số định danh cá nhân hoặc mã hồ sơ</source>
+        <translation>Personal ID number or application code</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+12"/>
+        <source>Mã hồ sơ</source>
+        <translation>Application code</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Số định danh chỉ gồm chữ số; mã hồ sơ như H01.99-260212-0004 hoặc TN-1A2B3C4D.</source>
+        <translation>An ID number has digits only; an application code looks like H01.99-260212-0004 or TN-1A2B3C4D.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ví dụ: H01.99-260212-0004 hoặc TN-1A2B3C4D.</source>
+        <translation>For example: H01.99-260212-0004 or TN-1A2B3C4D.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Đang tìm…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+53"/>
+        <source>Ngày nộp</source>
+        <translation>Date handed in</translation>
+    </message>
+    <message>
+        <location line="-52"/>
+        <location line="+54"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="-54"/>
+        <location line="+55"/>
+        <source>Trên cổng</source>
+        <translation>At the portal</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <location line="+56"/>
+        <source>Hẹn trả</source>
+        <translation>Appointment</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <location line="+52"/>
+        <source>Người nộp</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Xem</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Thông tin cá nhân của hồ sơ này đã được xóa theo thời hạn lưu (Nghị định 13/2023), nên không in lại biên nhận được.</source>
+        <translation>The personal details of this application were deleted at the end of the retention period (Decree 13/2023), so the receipt cannot be printed again.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sự đồng ý của công dân</source>
+        <translation>The citizen&apos;s consent</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Không có sự đồng ý nào được ghi nhận cho hồ sơ này.</source>
+        <translation>No consent was recorded for this application.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Chỉ cán bộ tiếp nhận hoặc người quản lý được ghi nhận việc rút lại đồng ý.</source>
+        <translation>Only an agent or a manager may record that consent is withdrawn.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Đã rút lại lúc %1 (cán bộ %2)</source>
+        <translation>Withdrawn at %1 (agent %2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>✓ Đồng ý lúc %1 (%2)</source>
+        <translation>✓ Agreed at %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Không đồng ý (%1)</source>
+        <translation>Did not agree (%1)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Hồ sơ đã đến cơ quan: rút lại đồng ý không rút được hồ sơ đã gửi. Muốn rút hồ sơ, công dân liên hệ cơ quan giải quyết.</source>
+        <translation>The application has reached the office: withdrawing consent does not withdraw an application already sent. To withdraw the application, the citizen must contact the office that handles it.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Rút lại đồng ý</source>
+        <translation>Withdraw consent</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Xác nhận công dân rút lại</source>
+        <translation>Confirm the citizen withdraws it</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Không</source>
+        <translation>No</translation>
     </message>
 </context>
 <context>
@@ -386,7 +927,7 @@
         <translation>The card&apos;s QR code could not be read. Please scan again or enter the ID number.</translation>
     </message>
     <message>
-        <location filename="../visit_model.py" line="+311"/>
+        <location filename="../visit_model.py" line="+374"/>
         <source>đạt</source>
         <translation>passed</translation>
     </message>
@@ -449,7 +990,7 @@
 <context>
     <name>Cases</name>
     <message>
-        <location filename="../../agent_point/session_model.py" line="-68"/>
+        <location filename="../../agent_point/session_model.py" line="-89"/>
         <source>Đã in bảng kê cuối ngày.</source>
         <translation>The end-of-day slip has been printed.</translation>
     </message>
@@ -477,12 +1018,27 @@
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../egov/visit.py" line="+317"/>
+        <location filename="../../egov/visit.py" line="+137"/>
+        <source>Đọc từ chip thẻ căn cước</source>
+        <translation>Read from the chip of the ID card</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nhập tay — cán bộ đã đối chiếu thẻ</source>
+        <translation>Typed in — the agent checked the card</translation>
+    </message>
+    <message>
+        <location line="+351"/>
         <source>Người nộp hồ sơ</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
+        <source>Thông tin lấy từ</source>
+        <translation>Details taken from</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Người được ủy quyền</source>
         <translation>Authorised person</translation>
     </message>
@@ -497,7 +1053,17 @@
         <translation>ID number</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>Quan hệ với chủ hồ sơ</source>
+        <translation>Relationship to the applicant</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Chứng thực ủy quyền</source>
+        <translation>Authorisation certified</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
@@ -526,13 +1092,171 @@
         <source>{n} trang</source>
         <translation>{n} page(s)</translation>
     </message>
+    <message>
+        <location line="+10"/>
+        <source>Hồ sơ giấy đã nhận</source>
+        <translation>Paper documents received</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Gửi hồ sơ giấy qua bưu điện</source>
+        <translation>Send the paper documents by post</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Không gửi qua bưu điện</source>
+        <translation>Not sent by post</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cách gửi</source>
+        <translation>How it is sent</translation>
+    </message>
+</context>
+<context>
+    <name>Checklist</name>
+    <message>
+        <location filename="../qml/pages/Checklist.qml" line="+13"/>
+        <source>Kiểm tra giấy tờ với người dân</source>
+        <translation>Check the documents with the citizen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đối chiếu từng giấy tờ theo danh mục của thủ tục: đánh dấu đã nhận, số bản chính và bản sao.</source>
+        <translation>Check each document against the list for the procedure: mark it received, and count the originals and copies.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tiếp tục ›</source>
+        <translation>Continue ›</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Bớt một %1</source>
+        <translation>One less: %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Thêm một %1</source>
+        <translation>One more: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Thiếu giấy tờ bắt buộc thì hồ sơ chưa nộp được. In phiếu hướng dẫn để người dân mang đủ giấy tờ lần sau.</source>
+        <translation>If a required document is missing, the application cannot be submitted yet. Print the guidance slip so the citizen brings all the documents next time.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Đang in…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>In phiếu hướng dẫn</source>
+        <translation>Print the guidance slip</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Kết thúc hồ sơ</source>
+        <translation>End this application</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source> (bắt buộc)</source>
+        <translation> (required)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source> (nếu có)</source>
+        <translation> (if any)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Theo danh mục: %1 bản chính, %2 bản sao</source>
+        <translation>The list asks for: originals %1, copies %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>✗ Thiếu — hồ sơ chưa nộp được</source>
+        <translation>✗ Missing — the application cannot be submitted yet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>✓ Đã nhận</source>
+        <translation>✓ Received</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Chưa đánh dấu</source>
+        <translation>Not marked yet</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Đã nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bản chính</source>
+        <translation>Originals</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bản sao</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Thiếu</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Hồ sơ giấy</source>
+        <translation>Paper documents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Không gửi qua bưu điện</source>
+        <translation>Not sent by post</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gửi hồ sơ giấy qua bưu điện</source>
+        <translation>Send the paper documents by post</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sau khi nộp, cho giấy tờ vào phong bì, niêm phong trước mặt người dân và nhập số hiệu bưu gửi.</source>
+        <translation>After submitting, put the documents in an envelope, seal it in front of the citizen and enter the tracking number.</translation>
+    </message>
+    <message>
+        <location filename="../../egov/visit.py" line="-502"/>
+        <source>Hãy đánh dấu “Đã nhận” hoặc “Thiếu” cho: {name}</source>
+        <translation>Please mark “Received” or “Missing” for: {name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thiếu giấy tờ bắt buộc: {names}. Hồ sơ chưa nộp được. Hãy hướng dẫn người dân bổ sung (in phiếu hướng dẫn), rồi bấm “Kết thúc hồ sơ”.</source>
+        <translation>Required documents are missing: {names}. The application cannot be submitted yet. Please tell the citizen what to bring (print the guidance slip), then press “End this application”.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Thủ tục này không nhận hồ sơ qua bưu điện.</source>
+        <translation>This procedure does not accept applications by post.</translation>
+    </message>
 </context>
 <context>
     <name>Consent</name>
     <message>
-        <location filename="../qml/pages/Consent.qml" line="+7"/>
+        <location filename="../qml/pages/Consent.qml" line="+12"/>
         <source>Bạn có đồng ý không?</source>
         <translation>Do you agree?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chọn cho từng ý đúng như người dân đã đánh dấu trên phiếu.</source>
+        <translation>For each point, choose exactly what the citizen marked on the paper form.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -545,7 +1269,27 @@
         <translation>Submit the application ›</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+7"/>
+        <source>Người dân cho biết ý kiến bằng cách</source>
+        <translation>The citizen gives their answer by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bấm trên màn hình</source>
+        <translation>Pressing on the screen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ký trên màn hình</source>
+        <translation>Signing on the screen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ký trên phiếu giấy</source>
+        <translation>Signing a paper form</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source> (bắt buộc để nộp hồ sơ)</source>
         <translation> (needed to submit the application)</translation>
     </message>
@@ -565,7 +1309,37 @@
         <translation>I do not agree</translation>
     </message>
     <message>
-        <location filename="../../egov/visit.py" line="-318"/>
+        <location line="+13"/>
+        <source>Mời người dân ký vào khung dưới đây để xác nhận các ý đã đồng ý.</source>
+        <translation>Please ask the citizen to sign in the box below to confirm the points they agreed to.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Xóa chữ ký, ký lại</source>
+        <translation>Clear the signature and sign again</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Đang in…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>In phiếu đồng ý</source>
+        <translation>Print the consent form</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Đã nhận phiếu có chữ ký</source>
+        <translation>Signed form received</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Giữ phiếu đã ký cùng hồ sơ giấy. Người dân có thể rút lại sự đồng ý tại điểm tiếp nhận.</source>
+        <translation>Keep the signed form with the paper documents. The citizen can withdraw consent at the reception point.</translation>
+    </message>
+    <message>
+        <location filename="../../egov/visit.py" line="-37"/>
         <source>Tôi đồng ý gửi thông tin cá nhân và giấy tờ trong hồ sơ này đến cơ quan giải quyết thủ tục. Ảnh giấy tờ được xóa khỏi máy sau khi cơ quan đã nhận hồ sơ.</source>
         <translation>I agree to send the personal information and documents in this application to the office that handles the procedure. The photos of the documents are deleted from this machine once the office has received the application.</translation>
     </message>
@@ -579,11 +1353,26 @@
         <source>Cần có sự đồng ý gửi hồ sơ thì mới nộp được. Nếu chưa muốn nộp, hãy bấm Quay lại.</source>
         <translation>The application can only be submitted if you agree to send it. If you do not want to submit it yet, press Back.</translation>
     </message>
+    <message>
+        <location line="+46"/>
+        <source>Hãy mời người dân ký vào khung chữ ký, hoặc chọn cách ghi nhận khác.</source>
+        <translation>Please ask the citizen to sign in the signature box, or choose another way to record the answer.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hãy xác nhận đã nhận phiếu đồng ý có chữ ký của người dân, hoặc chọn cách ghi nhận khác.</source>
+        <translation>Please confirm that you have received the consent form signed by the citizen, or choose another way to record the answer.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ở ki-ốt, người dân chọn đồng ý ngay trên màn hình.</source>
+        <translation>At the kiosk, citizens choose “I agree” right on the screen.</translation>
+    </message>
 </context>
 <context>
     <name>Delegate</name>
     <message>
-        <location filename="../qml/pages/Delegate.qml" line="+9"/>
+        <location filename="../qml/pages/Delegate.qml" line="+30"/>
         <source>Ai đang nộp hồ sơ tại quầy?</source>
         <translation>Who is handing in the application?</translation>
     </message>
@@ -598,7 +1387,12 @@
         <translation>Continue ›</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
+        <source>Thủ tục này không được ủy quyền: chỉ chính chủ hồ sơ được nộp.</source>
+        <translation>This procedure cannot be done by an authorised person: only the applicant in person can hand it in.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Người nộp</source>
         <translation>Handed in by</translation>
     </message>
@@ -613,13 +1407,23 @@
         <translation>An authorised person</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location filename="../../egov/visit.py" line="+4"/>
+        <location line="+9"/>
+        <location filename="../../egov/visit.py" line="-48"/>
         <source>Thủ tục này không được ủy quyền: người có tên trong hồ sơ phải tự đến nộp.</source>
         <translation>Nobody else can do this procedure for you: the person named in the application must come in person.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
+        <source>Hãy hẹn chủ hồ sơ tự đến quầy. Nếu chính chủ đang ở đây, chọn “Chính chủ hồ sơ”; nếu không, bấm “Kết thúc hồ sơ”.</source>
+        <translation>Please ask the applicant to come to the desk in person. If the applicant is here, choose “The applicant in person”; if not, press “End this application”.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Kết thúc hồ sơ</source>
+        <translation>End this application</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Họ tên người được ủy quyền</source>
         <translation>Full name of the authorised person</translation>
     </message>
@@ -629,17 +1433,47 @@
         <translation>ID number of the authorised person</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Quan hệ với chủ hồ sơ</source>
-        <translation>Relationship to the applicant</translation>
+        <location line="+7"/>
+        <source>Người được ủy quyền là gì của chủ hồ sơ?</source>
+        <translation>How is the authorised person related to the applicant?</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Không phải người thân: văn bản ủy quyền phải được chứng thực (công chứng hoặc chứng thực chữ ký).</source>
+        <translation>Not a family member: the letter of authorisation must be certified (by a notary or by certifying the signature).</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Người thân (ông, bà, cha, mẹ, con, vợ, chồng, anh, chị, em ruột): văn bản ủy quyền không cần chứng thực.</source>
+        <translation>Family member (grandparent, parent, child, husband or wife, brother or sister): the letter of authorisation does not need to be certified.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Văn bản ủy quyền đã được chứng thực</source>
+        <translation>The letter of authorisation has been certified</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Văn bản ủy quyền được chụp cùng các giấy tờ khác ở bước sau.</source>
+        <translation>The letter of authorisation is photographed with the other documents in a later step.</translation>
+    </message>
+    <message>
+        <location line="-39"/>
         <source>Số điện thoại</source>
         <translation>Phone number</translation>
     </message>
     <message>
-        <location filename="../../egov/visit.py" line="+186"/>
+        <location filename="../../egov/visit.py" line="+3"/>
+        <source>Hãy chọn người được ủy quyền là gì của chủ hồ sơ.</source>
+        <translation>Please choose how the authorised person is related to the applicant.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Người được ủy quyền không phải người thân: văn bản ủy quyền phải được chứng thực. Nếu văn bản chưa được chứng thực thì chưa nhận hồ sơ được.</source>
+        <translation>The authorised person is not a family member: the letter of authorisation must be certified. If it has not been certified, the application cannot be received yet.</translation>
+    </message>
+    <message>
+        <location line="+266"/>
         <source>Hãy nhập họ tên người được ủy quyền.</source>
         <translation>Please enter the full name of the authorised person.</translation>
     </message>
@@ -647,6 +1481,46 @@
         <location line="+4"/>
         <source>Số định danh của người được ủy quyền gồm 12 chữ số.</source>
         <translation>The ID number of the authorised person has 12 digits.</translation>
+    </message>
+    <message>
+        <location filename="../../egov/delegation.py" line="+62"/>
+        <source>Vợ hoặc chồng</source>
+        <translation>Husband or wife</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cha hoặc mẹ</source>
+        <translation>Father or mother</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Con</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anh, chị, em ruột</source>
+        <translation>Brother or sister</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ông hoặc bà</source>
+        <translation>Grandfather or grandmother</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Người khác</source>
+        <translation>Someone else</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Không cần chứng thực (người thân)</source>
+        <translation>No certification needed (family member)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã chứng thực</source>
+        <translation>Certified</translation>
     </message>
 </context>
 <context>
@@ -783,7 +1657,7 @@
         <translation>+ Take another page</translation>
     </message>
     <message>
-        <location filename="../../egov/visit.py" line="-191"/>
+        <location filename="../../egov/visit.py" line="-275"/>
         <source>Hãy chụp ít nhất một trang cho: {name}</source>
         <translation>Please photograph at least one page of: {name}</translation>
     </message>
@@ -791,7 +1665,7 @@
 <context>
     <name>Dossiers</name>
     <message>
-        <location filename="../../agent_point/dossier_list.py" line="+43"/>
+        <location filename="../../agent_point/dossier_list.py" line="+49"/>
         <source>Tình nguyện viên không được gửi lại hồ sơ cần xử lý. Hãy báo cán bộ tiếp nhận hoặc người quản lý.</source>
         <translation>Volunteers may not send an application that needs attention again. Please tell an agent or the supervisor.</translation>
     </message>
@@ -824,6 +1698,46 @@
         <location line="+1"/>
         <source>(đã xóa theo thời hạn lưu)</source>
         <translation>(deleted at the end of the retention period)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã hủy hồ sơ %1. Hồ sơ sẽ không được gửi nữa.</source>
+        <translation>Application %1 has been cancelled. It will no longer be sent.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chưa hủy được hồ sơ. Hãy thử lại.</source>
+        <translation>The application could not be cancelled. Please try again.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hãy chọn lý do hủy hồ sơ.</source>
+        <translation>Please choose why the application is cancelled.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Công dân không nộp nữa</source>
+        <translation>The citizen no longer wants to apply</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trùng với hồ sơ đã nộp</source>
+        <translation>Same as an application already handed in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chọn sai thủ tục, sẽ lập hồ sơ khác</source>
+        <translation>Wrong procedure chosen; a new application will be made</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Giấy tờ không hợp lệ</source>
+        <translation>The documents are not valid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã nộp trực tiếp tại cơ quan</source>
+        <translation>Handed in directly at the office</translation>
     </message>
 </context>
 <context>
@@ -961,7 +1875,7 @@
         <translation>Check whether it is paid</translation>
     </message>
     <message>
-        <location filename="../fee_model.py" line="+36"/>
+        <location filename="../fee_model.py" line="+40"/>
         <source>nộp cho cơ quan nhà nước</source>
         <translation>paid to the government office</translation>
     </message>
@@ -1017,12 +1931,12 @@
         <translation>Transfer — not confirmed</translation>
     </message>
     <message>
-        <location line="+212"/>
+        <location line="+225"/>
         <source>Hãy xác nhận số tiền lệ phí trước.</source>
         <translation>Please confirm the fee amount first.</translation>
     </message>
     <message>
-        <location filename="../../egov/visit.py" line="+8"/>
+        <location filename="../../egov/visit.py" line="+65"/>
         <source>Tình nguyện viên không được thu tiền mặt. Hãy để người dân chuyển khoản bằng mã QR, hoặc nộp khi nhận kết quả.</source>
         <translation>Volunteers may not take cash. Please let the citizen pay by QR transfer, or pay when collecting the result.</translation>
     </message>
@@ -1073,7 +1987,7 @@
 <context>
     <name>Flow</name>
     <message>
-        <location filename="../../egov/flow.py" line="+44"/>
+        <location filename="../../egov/flow.py" line="+52"/>
         <source>Xác định người nộp</source>
         <translation>Who is applying</translation>
     </message>
@@ -1101,6 +2015,11 @@
         <location line="+1"/>
         <source>Nộp hồ sơ</source>
         <translation>Submit the application</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Kiểm tra và chụp giấy tờ</source>
+        <translation>Check and photograph documents</translation>
     </message>
 </context>
 <context>
@@ -1341,6 +2260,11 @@
     </message>
     <message>
         <location line="+10"/>
+        <source>Cán bộ đối chiếu từng dòng với thẻ của người dân. Hồ sơ và phiếu tiếp nhận sẽ ghi “Nhập tay — cán bộ đã đối chiếu thẻ”.</source>
+        <translation>Staff: check each line against the citizen&apos;s card. The application and the receipt will say “Nhập tay — cán bộ đã đối chiếu thẻ” (typed in — the agent checked the card).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Số định danh cá nhân (12 chữ số)</source>
         <translation>Personal ID number (12 digits)</translation>
     </message>
@@ -1383,7 +2307,7 @@
 <context>
     <name>Lookup</name>
     <message>
-        <location filename="../lookup_model.py" line="+51"/>
+        <location filename="../lookup_model.py" line="+53"/>
         <source>Mã hồ sơ chưa đúng. Hãy gõ đúng như trên phiếu hẹn, ví dụ H01.99-261123-0001 hoặc TN-1A2B3C4D.</source>
         <translation>That is not a application code. Type it as it is on the receipt, for example H01.99-261123-0001 or TN-1A2B3C4D.</translation>
     </message>
@@ -1590,7 +2514,7 @@
         <translation>Online public services</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+33"/>
         <source>Bạn có cần thêm thời gian không?</source>
         <translation>Do you need more time?</translation>
     </message>
@@ -1608,6 +2532,26 @@
         <location line="+7"/>
         <source>Kết thúc</source>
         <translation>No, finish now</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Phiên làm việc sắp kết thúc</source>
+        <translation>Your session is about to end</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Không có thao tác nào trong một lúc. Sau %1 giây máy sẽ đăng xuất và bỏ hồ sơ đang nhập dở.</source>
+        <translation>Nothing has been done for a while. In %1 seconds you will be signed out and the unfinished application will be dropped.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tiếp tục làm việc</source>
+        <translation>Keep working</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Đăng xuất</source>
+        <translation>Sign out</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1717,7 +2661,7 @@
         <translation>Step %1 of %2 – %3</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>‹ Quay lại</source>
         <translation>‹ Back</translation>
     </message>
@@ -1813,6 +2757,14 @@
         <location line="+3"/>
         <source>Cổng thanh toán không tìm thấy giao dịch này. Hãy tạo lại mã thanh toán.</source>
         <translation>The payment service cannot find this payment. Please make a new payment code.</translation>
+    </message>
+</context>
+<context>
+    <name>Permissions</name>
+    <message>
+        <location filename="../../egov/permissions.py" line="+53"/>
+        <source>Tài khoản của bạn không được làm việc này. Hãy nhờ cán bộ bưu điện hoặc người quản lý.</source>
+        <translation>Your account may not do this. Please ask a post-office agent or the manager.</translation>
     </message>
 </context>
 <context>
@@ -2012,9 +2964,142 @@
         <translation>%1 working day(s)</translation>
     </message>
     <message>
-        <location filename="../../egov/visit.py" line="+126"/>
+        <location filename="../../egov/visit.py" line="+150"/>
         <source>Không tìm thấy thủ tục này.</source>
         <translation>This procedure was not found.</translation>
+    </message>
+</context>
+<context>
+    <name>Queue</name>
+    <message>
+        <location filename="../ticket_model.py" line="+31"/>
+        <source>Chưa lấy được số. Xin hãy thử lại hoặc hỏi cán bộ tại quầy.</source>
+        <translation>Could not get a number. Please try again or ask the staff at the desk.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phiếu chưa in được: %1 Xin hãy ghi nhớ số của bạn.</source>
+        <translation>The ticket could not be printed: %1 Please remember your number.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Không rõ máy in đã in phiếu hay chưa.</source>
+        <translation>Not sure whether the printer has printed the ticket.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mời bạn nhận phiếu ở khe máy in.</source>
+        <translation>Please take your ticket from the printer slot.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đang in phiếu…</source>
+        <translation>Printing your ticket…</translation>
+    </message>
+    <message>
+        <location filename="../../egov/queue.py" line="+62"/>
+        <source>Nộp hồ sơ</source>
+        <translation>Hand in an application</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nhận kết quả</source>
+        <translation>Collect a result</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hỏi đáp, tra cứu</source>
+        <translation>Questions and look-ups</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Không có dịch vụ này. Hãy chọn một trong các dịch vụ trên màn hình.</source>
+        <translation>There is no such service. Please choose one of the services on the screen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Số %1 không còn đang được gọi (đã xong hoặc đã báo vắng). Danh sách đã được cập nhật.</source>
+        <translation>Number %1 is no longer being called (already served or marked absent). The list has been updated.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Không tìm thấy hồ sơ để ghi vào số thứ tự này.</source>
+        <translation>No application was found to record against this queue number.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tên quầy hoặc máy không hợp lệ.</source>
+        <translation>The desk or machine name is not valid.</translation>
+    </message>
+    <message>
+        <location filename="../../agent_point/queue_model.py" line="+43"/>
+        <source>Mời số %1 đến %2.</source>
+        <translation>Number %1, please come to %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Không còn ai đang chờ.</source>
+        <translation>Nobody else is waiting.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã gọi lại số %1.</source>
+        <translation>Number %1 has been called again.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Số %1 vắng mặt. Bấm “Gọi số tiếp theo” để gọi người sau.</source>
+        <translation>Number %1 is absent. Press “Call next number” to call the next person.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã phục vụ xong số %1.</source>
+        <translation>Number %1 has been served.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Số %1 đã nộp hồ sơ. Đã phục vụ xong.</source>
+        <translation>Number %1 has handed in an application and has been served.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã phát số %1 (%2). Đang in phiếu…</source>
+        <translation>Number %1 issued (%2). Printing the ticket…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã phát số %1. Phiếu đã in.</source>
+        <translation>Number %1 issued. The ticket has been printed.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phiếu số %1 chưa in được: %2 Hãy ghi số cho công dân.</source>
+        <translation>The ticket for number %1 could not be printed: %2 Please write the number down for the citizen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chưa gọi số nào đến quầy này.</source>
+        <translation>No number has been called to this desk yet.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chưa làm được việc này do lỗi hệ thống. Hãy thử lại.</source>
+        <translation>This could not be done because of a system error. Please try again.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Không đọc được hàng đợi. Máy sẽ thử lại.</source>
+        <translation>Could not read the queue. The machine will try again.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hôm nay: %1 số đã gọi, chờ trung bình %2 phút.</source>
+        <translation>Today: %1 numbers called, average wait %2 min.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 phút</source>
+        <translation>%1 min</translation>
     </message>
 </context>
 <context>
@@ -2055,7 +3140,7 @@
         <translation>Very unhappy</translation>
     </message>
     <message>
-        <location filename="../../egov/visit.py" line="+331"/>
+        <location filename="../../egov/visit.py" line="+516"/>
         <source>Hãy chọn một mức từ 1 đến 5.</source>
         <translation>Please choose a score from 1 to 5.</translation>
     </message>
@@ -2104,7 +3189,27 @@
 • Bring this slip and your citizen ID card when you come to collect the result.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+20"/>
+        <source>Phiếu tiếp nhận in hai liên: người nộp hồ sơ và cán bộ cùng ký cả hai liên; đưa người nộp liên 1, lưu liên 2.</source>
+        <translation>The receipt prints in two copies: the applicant and the agent both sign both copies; give copy 1 to the applicant and keep copy 2.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Đang in phiếu tiếp nhận…</source>
+        <translation>Printing the receipt…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In phiếu tiếp nhận</source>
+        <translation>Print the receipt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>In lại phiếu tiếp nhận</source>
+        <translation>Print the receipt again</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>In lại phiếu hẹn</source>
         <translation>Print the appointment slip again</translation>
     </message>
@@ -2120,6 +3225,361 @@
     </message>
 </context>
 <context>
+    <name>Report</name>
+    <message>
+        <location filename="../../egov/reports.py" line="+71"/>
+        <source>Tiền mặt</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chuyển khoản VietQR</source>
+        <translation>VietQR transfer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nộp khi nhận kết quả</source>
+        <translation>Pay when collecting the result</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cổng thanh toán</source>
+        <translation>Payment service</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>BÁO CÁO CUỐI NGÀY</source>
+        <translation>END-OF-DAY REPORT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mã kiểm tra nhật ký</source>
+        <translation>Audit log check code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Toàn điểm tiếp nhận</source>
+        <translation>Whole reception point</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tỷ lệ hồ sơ trực tuyến = số hồ sơ nhận trong ngày được gửi điện tử lên cổng dịch vụ công (nộp tại quầy hoặc tại ki-ốt) / tổng số hồ sơ nhận trong ngày. Hồ sơ gửi bản giấy qua bưu chính không tính là trực tuyến.</source>
+        <translation>Online application rate = applications received that day and sent electronically to the public services portal (handed in at the desk or at the kiosk) / all applications received that day. Applications sent on paper by post do not count as online.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Khoản lệ phí do tỉnh quy định, chưa xác nhận số tiền</source>
+        <translation>State fees set by the province, amount not yet confirmed</translation>
+    </message>
+    <message>
+        <location line="+301"/>
+        <source>Thông tin chung</source>
+        <translation>General information</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+149"/>
+        <source>Mục</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location line="-149"/>
+        <location line="+149"/>
+        <source>Giá trị</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location line="-147"/>
+        <source>Mã điểm tiếp nhận</source>
+        <translation>Reception point code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phạm vi</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lập lúc</source>
+        <translation>Made at</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../agent_point/report_model.py" line="+101"/>
+        <source>Tổng số hồ sơ</source>
+        <translation>Total applications</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tổng lệ phí (đ)</source>
+        <translation>Total state fees (dong)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tổng phí dịch vụ (đ)</source>
+        <translation>Total service charges (dong)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+65"/>
+        <source>Tiền mặt phải nộp (đ)</source>
+        <translation>Cash to hand over (dong)</translation>
+    </message>
+    <message>
+        <location line="-64"/>
+        <location filename="../../agent_point/report_model.py" line="+8"/>
+        <source>Hồ sơ quá hạn</source>
+        <translation>Late applications</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+120"/>
+        <location filename="../../agent_point/report_model.py" line="+3"/>
+        <source>Tỷ lệ hồ sơ trực tuyến</source>
+        <translation>Online application rate</translation>
+    </message>
+    <message>
+        <location line="-115"/>
+        <source>Hồ sơ theo thủ tục và trạng thái</source>
+        <translation>Applications by procedure and status</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+76"/>
+        <source>Mã thủ tục</source>
+        <translation>Procedure code</translation>
+    </message>
+    <message>
+        <location line="-75"/>
+        <source>Tên thủ tục</source>
+        <translation>Procedure name</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tổng</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+28"/>
+        <source>Tổng cộng</source>
+        <translation>Grand total</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Phí, lệ phí theo hình thức nộp (theo các khoản đã ghi nhận)</source>
+        <translation>Fees and charges by way of payment (recorded items)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hình thức</source>
+        <translation>Way of payment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Số khoản</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cộng (đ)</source>
+        <translation>Sum (dong)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Theo cán bộ: tiền mặt phải nộp</source>
+        <translation>By agent: cash to hand over</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+29"/>
+        <source>Tài khoản</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <location line="+53"/>
+        <location line="+10"/>
+        <source>Số hồ sơ</source>
+        <translation>Applications</translation>
+    </message>
+    <message>
+        <location line="-60"/>
+        <source>Lệ phí tiền mặt (đ)</source>
+        <translation>State fees in cash (dong)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phí dịch vụ tiền mặt (đ)</source>
+        <translation>Service charges in cash (dong)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Hồ sơ quá hạn trả kết quả</source>
+        <translation>Applications past their result date</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mã hồ sơ</source>
+        <translation>Application code</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ngày hẹn trả</source>
+        <translation>Result due on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Số ngày quá hạn</source>
+        <translation>Days late</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Đánh giá mức độ hài lòng (cả điểm tiếp nhận)</source>
+        <translation>Satisfaction ratings (whole reception point)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mức đánh giá</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Số lượt</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tổng số lượt</source>
+        <translation>Total ratings</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Điểm trung bình</source>
+        <translation>Average score</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cách lấy thông tin người nộp</source>
+        <translation>How the applicant&apos;s details were taken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cách lấy</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đọc chip CCCD</source>
+        <translation>Chip ID card read</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nhập tay</source>
+        <translation>Typed in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Không ghi nhận</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Kênh</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nộp tại quầy, gửi điện tử</source>
+        <translation>Handed in at the desk, sent electronically</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nộp tại ki-ốt, gửi điện tử</source>
+        <translation>Handed in at the kiosk, sent electronically</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gửi bản giấy qua bưu chính</source>
+        <translation>Paper copy sent by post</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tỷ lệ trực tuyến</source>
+        <translation>Online rate</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Hàng đợi</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Số thứ tự đã phát</source>
+        <translation>Queue numbers issued</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã phục vụ</source>
+        <translation>Served</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gọi nhưng vắng mặt</source>
+        <translation>Called but absent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Còn chờ hoặc đang phục vụ</source>
+        <translation>Still waiting or being served</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Thời gian chờ trung bình (phút)</source>
+        <translation>Average wait (minutes)</translation>
+    </message>
+    <message>
+        <location filename="../../agent_point/report_model.py" line="-64"/>
+        <source>Không lập được báo cáo. Hãy thử lại.</source>
+        <translation>The report could not be made. Please try again.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã lưu báo cáo vào %1</source>
+        <translation>Report saved to %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Không lưu được báo cáo. Hãy kiểm tra ổ đĩa rồi thử lại.</source>
+        <translation>The report could not be saved. Please check the disk and try again.</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Lệ phí</source>
+        <translation>State fee</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Phí dịch vụ</source>
+        <translation>Service charge</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tiền mặt phải nộp</source>
+        <translation>Cash to hand over</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Đánh giá trung bình</source>
+        <translation>Average rating</translation>
+    </message>
+</context>
+<context>
     <name>Scanner</name>
     <message>
         <location filename="../scan_model.py" line="+45"/>
@@ -2132,7 +3592,7 @@
         <translation>The document pictures are too large to send. Delete extra pages or tell a staff member.</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+124"/>
         <source>Đang mở máy ảnh…</source>
         <translation>Opening the camera…</translation>
     </message>
@@ -2223,6 +3683,147 @@
     </message>
 </context>
 <context>
+    <name>Seal</name>
+    <message>
+        <location filename="../qml/pages/Seal.qml" line="+10"/>
+        <source>Niêm phong và gửi hồ sơ giấy</source>
+        <translation>Seal and send the paper documents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cho giấy tờ đã kiểm tra vào phong bì và niêm phong trước mặt người dân. Dán phiếu gửi, rồi nhập hoặc quét số hiệu bưu gửi.</source>
+        <translation>Put the checked documents in an envelope and seal it in front of the citizen. Stick on the postage label, then type or scan the tracking number.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tiếp tục ›</source>
+        <translation>Continue ›</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Số hiệu bưu gửi</source>
+        <translation>Tracking number</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Ví dụ: EE123456785VN</source>
+        <translation>For example: EE123456785VN</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mã hồ sơ: %1</source>
+        <translation>Application code: %1</translation>
+    </message>
+    <message>
+        <location filename="../../egov/visit.py" line="-729"/>
+        <source>Số hiệu bưu gửi gồm 4 đến 32 chữ cái hoặc chữ số (ví dụ EE123456785VN). Hãy nhập lại hoặc quét mã vạch trên phiếu gửi.</source>
+        <translation>A tracking number has 4 to 32 letters or digits (for example EE123456785VN). Please type it again or scan the barcode on the postage label.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Số hiệu bưu gửi này sai số kiểm tra: có thể gõ nhầm một chữ số. Hãy nhập lại hoặc quét mã vạch.</source>
+        <translation>This tracking number has a wrong check digit: a digit may have been mistyped. Please type it again or scan the barcode.</translation>
+    </message>
+</context>
+<context>
+    <name>Search</name>
+    <message>
+        <location filename="../../agent_point/search_model.py" line="+48"/>
+        <source>Hãy nhập số định danh cá nhân hoặc mã hồ sơ.</source>
+        <translation>Please enter a personal ID number or an application code.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Số định danh cá nhân (số CCCD) có 12 chữ số; số CMND cũ có 9 chữ số. Hãy kiểm tra lại.</source>
+        <translation>A personal ID number (CCCD number) has 12 digits; an old ID card number (CMND) has 9 digits. Please check it again.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tình nguyện viên không được tìm hồ sơ theo số định danh. Hãy tìm theo mã hồ sơ trên biên nhận, hoặc nhờ cán bộ tiếp nhận.</source>
+        <translation>Volunteers may not search for applications by ID number. Please search by the application code on the receipt, or ask an agent.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Không có hồ sơ nào của số định danh này ở điểm tiếp nhận. Hồ sơ đã xóa theo thời hạn lưu không tìm được theo số định danh; hãy tìm theo mã hồ sơ.</source>
+        <translation>There are no applications for this ID number at this reception point. Applications deleted at the end of the retention period cannot be found by ID number; please search by application code.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Không có hồ sơ nào với mã này trên máy.</source>
+        <translation>There is no application with this code on this machine.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tìm thấy %1 hồ sơ.</source>
+        <translation>Found %1 application(s).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Không tìm được do lỗi hệ thống. Hãy thử lại.</source>
+        <translation>The search failed because of a system error. Please try again.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thông tin cá nhân của hồ sơ này đã được xóa theo thời hạn lưu (Nghị định 13/2023), nên không in lại biên nhận được. Mã hồ sơ vẫn tra cứu được trên cổng dịch vụ công.</source>
+        <translation>The personal details of this application were deleted at the end of the retention period (Decree 13/2023), so the receipt cannot be printed again. The application code can still be looked up on the public services portal.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Đã in lại biên nhận, có dòng chữ BẢN IN LẠI.</source>
+        <translation>The receipt has been printed again, marked “BẢN IN LẠI” (reprint).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chưa in lại được biên nhận. Hãy thử lại.</source>
+        <translation>The receipt could not be printed again. Please try again.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã ghi nhận công dân rút lại đồng ý: %1.</source>
+        <translation>Recorded that the citizen withdrew consent: %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã ghi nhận công dân rút lại đồng ý: %1. Hồ sơ chưa gửi nên sẽ không được gửi đi nữa.</source>
+        <translation>Recorded that the citizen withdrew consent: %1. The application has not been sent yet, so it will no longer be sent.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Không còn sự đồng ý nào có hiệu lực cho mục này.</source>
+        <translation>There is no consent still in force for this item.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chưa ghi nhận được việc rút lại đồng ý. Hãy thử lại.</source>
+        <translation>Could not record that consent was withdrawn. Please try again.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Gửi thông tin và giấy tờ đến cơ quan giải quyết</source>
+        <translation>Send information and documents to the office that handles the procedure</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dùng số điện thoại để báo tình trạng hồ sơ</source>
+        <translation>Use the phone number to report how the application is progressing</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>chọn trên màn hình</source>
+        <translation>chosen on the screen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ký trên màn hình</source>
+        <translation>signed on the screen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ký trên giấy</source>
+        <translation>signed on paper</translation>
+    </message>
+</context>
+<context>
     <name>SignIn</name>
     <message>
         <location filename="../qml/pages/SignIn.qml" line="+7"/>
@@ -2251,6 +3852,14 @@
     </message>
 </context>
 <context>
+    <name>SignaturePad</name>
+    <message>
+        <location filename="../qml/components/SignaturePad.qml" line="+23"/>
+        <source>Ký ở đây</source>
+        <translation>Sign here</translation>
+    </message>
+</context>
+<context>
     <name>Submit</name>
     <message>
         <location filename="../qml/pages/Submit.qml" line="+8"/>
@@ -2271,6 +3880,57 @@
         <location line="+1"/>
         <source>Thử gửi lại</source>
         <translation>Try sending again</translation>
+    </message>
+</context>
+<context>
+    <name>TicketService</name>
+    <message>
+        <location filename="../qml/pages/TicketService.qml" line="+8"/>
+        <source>Lấy số thứ tự</source>
+        <translation>Take a queue number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đang lấy số…</source>
+        <translation>Getting a number…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bạn đến để làm gì? Chạm vào một ô.</source>
+        <translation>What have you come for? Touch one of the boxes.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Máy sẽ in phiếu có số thứ tự. Khi số của bạn được gọi, mời đến quầy được báo.</source>
+        <translation>The machine will print a ticket with your queue number. When your number is called, please go to the desk shown.</translation>
+    </message>
+</context>
+<context>
+    <name>TicketTaken</name>
+    <message>
+        <location filename="../qml/pages/TicketTaken.qml" line="+8"/>
+        <source>Số của bạn</source>
+        <translation>Your number</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Xong</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Không có ai chờ trước bạn.</source>
+        <translation>Nobody is waiting before you.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Có %1 người đang chờ trước bạn.</source>
+        <translation>People waiting before you: %1.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Xin vui lòng chờ đến lượt.</source>
+        <translation>Please wait for your turn.</translation>
     </message>
 </context>
 <context>
@@ -2392,6 +4052,14 @@
     </message>
 </context>
 <context>
+    <name>Visit</name>
+    <message>
+        <location filename="../visit_model.py" line="-535"/>
+        <source>Đã in phiếu.</source>
+        <translation>The slip has been printed.</translation>
+    </message>
+</context>
+<context>
     <name>Welcome</name>
     <message>
         <location filename="../qml/pages/Welcome.qml" line="+29"/>
@@ -2422,6 +4090,11 @@
         <location line="+11"/>
         <source>Tra cứu hồ sơ đã nộp</source>
         <translation>Look up an application you handed in</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Lấy số thứ tự</source>
+        <translation>Take a queue number</translation>
     </message>
     <message>
         <location line="+7"/>
