@@ -22,7 +22,6 @@ from cardstack import (
     PcscStack,
     configure_client_socket,
     epass_problem,
-    pcsc_stack,  # noqa: F401 - the fixture, until tests/conftest.py imports it for every module
     reader_name,
     unavailable,
 )
@@ -116,7 +115,7 @@ def _slot0_card(stack: PcscStack) -> Iterator[tuple[TinyCard, VpcdLink]]:
 
 
 @pytest.fixture
-def tiny(pcsc_stack: PcscStack) -> Iterator[tuple[TinyCard, VpcdLink]]:  # noqa: F811
+def tiny(pcsc_stack: PcscStack) -> Iterator[tuple[TinyCard, VpcdLink]]:
     yield from _slot0_card(pcsc_stack)
 
 
@@ -126,7 +125,7 @@ def _epass_problem() -> str | None:
 
 
 @pytest.fixture
-def epass(pcsc_stack: PcscStack) -> Iterator[EpassProcess]:  # noqa: F811
+def epass(pcsc_stack: PcscStack) -> Iterator[EpassProcess]:
     problem = _epass_problem()
     if problem:
         unavailable(f"vsmartcard ePass: {problem}")
@@ -392,12 +391,12 @@ def test_monitor_survives_a_failing_callback(monkeypatch: pytest.MonkeyPatch) ->
 # -- on the stack ----------------------------------------------------------------------------------
 
 
-def test_private_pcscd_lists_the_vpcd_readers(pcsc_stack: PcscStack) -> None:  # noqa: F811
+def test_private_pcscd_lists_the_vpcd_readers(pcsc_stack: PcscStack) -> None:
     readers = list_readers()
     assert reader_name(0) in readers and reader_name(1) in readers
 
 
-def test_no_card_and_no_such_reader(pcsc_stack: PcscStack) -> None:  # noqa: F811
+def test_no_card_and_no_such_reader(pcsc_stack: PcscStack) -> None:
     assert _kind(lambda: PcscTransport.connect(reader_name(0))) is CardErrorKind.NO_CARD
     assert _kind(lambda: PcscTransport.connect(None)) is CardErrorKind.NO_CARD
     assert _kind(lambda: PcscTransport.connect("No Such Reader 00 00")) is CardErrorKind.NO_READER
@@ -425,7 +424,7 @@ def test_reads_a_tiny_card(tiny: tuple[TinyCard, VpcdLink]) -> None:
         assert card.commands[-2:] == [bytes.fromhex("00C0000010"), bytes.fromhex("00C0000008")]
 
 
-def test_reads_the_emulated_cccd_through_pcscd(pcsc_stack: PcscStack) -> None:  # noqa: F811
+def test_reads_the_emulated_cccd_through_pcscd(pcsc_stack: PcscStack) -> None:
     # The whole reader (PACE, then BAC; extended length; secure messaging) over pyscard and pcscd.
     profile = CardProfile.load(bundled_profile())
     expected = profile.build_files()
@@ -444,7 +443,7 @@ def test_reads_the_emulated_cccd_through_pcscd(pcsc_stack: PcscStack) -> None:  
         pcsc_stack.detach(link)
 
 
-def test_card_pulled_mid_session(pcsc_stack: PcscStack, tiny: tuple[TinyCard, VpcdLink]) -> None:  # noqa: F811
+def test_card_pulled_mid_session(pcsc_stack: PcscStack, tiny: tuple[TinyCard, VpcdLink]) -> None:
     card, link = tiny
     transport = PcscTransport.connect(reader_name(0))
     try:
@@ -491,7 +490,7 @@ def test_a_card_that_does_not_answer_times_out(tiny: tuple[TinyCard, VpcdLink]) 
         assert again.transmit(SELECT_EMRTD) == b"\x90\x00"
 
 
-def test_monitor_reports_cards(pcsc_stack: PcscStack) -> None:  # noqa: F811
+def test_monitor_reports_cards(pcsc_stack: PcscStack) -> None:
     events = Events()
     monitor = CardMonitor(events, poll_interval=0.2)
     monitor.start()
@@ -515,7 +514,7 @@ def test_monitor_reports_cards(pcsc_stack: PcscStack) -> None:  # noqa: F811
             pcsc_stack.detach(link)
 
 
-def test_pcscd_stopped_while_idle(pcsc_stack: PcscStack) -> None:  # noqa: F811
+def test_pcscd_stopped_while_idle(pcsc_stack: PcscStack) -> None:
     events = Events()
     monitor = CardMonitor(events, poll_interval=0.2, retry_interval=0.2)
     monitor.start()
@@ -536,7 +535,7 @@ def test_pcscd_stopped_while_idle(pcsc_stack: PcscStack) -> None:  # noqa: F811
         assert monitor.stop(2)
 
 
-def test_a_wedged_pcscd_gives_no_reader_in_time(pcsc_stack: PcscStack) -> None:  # noqa: F811
+def test_a_wedged_pcscd_gives_no_reader_in_time(pcsc_stack: PcscStack) -> None:
     pcsc_stack.pause_daemon()
     try:
         started = time.monotonic()
