@@ -385,14 +385,16 @@ def desk_ticket(store: Store, office_code: str, day: date, desk: str) -> Ticket 
         return _ticket(row) if row is not None else None
 
 
-def day_summary(store: Store, office_code: str, day: date) -> QueueDay:
-    """How many tickets of `day` are in each state, and the average wait until called."""
+def day_summary(store: Store, office_code: str, day: date, *, called_by: str | None = None) -> QueueDay:
+    """How many tickets of `day` are in each state, and the average wait until called; with
+    `called_by`, only the tickets that account called (an agent's own day)."""
+    query = select(TicketRow.state, TicketRow.taken_at, TicketRow.called_at).where(
+        TicketRow.office_code == office_code, TicketRow.day == day
+    )
+    if called_by is not None:
+        query = query.where(TicketRow.called_by == called_by)
     with store.read() as session:
-        rows = session.execute(
-            select(TicketRow.state, TicketRow.taken_at, TicketRow.called_at).where(
-                TicketRow.office_code == office_code, TicketRow.day == day
-            )
-        ).all()
+        rows = session.execute(query).all()
     counts = {state: 0 for state in TicketState}
     waits: list[timedelta] = []
     for state, taken_at, called_at in rows:

@@ -33,7 +33,6 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter, defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
@@ -44,8 +43,9 @@ from egov.dossier import Channel, IdentitySource
 from egov.fees import CHARGE_LABELS, ChargeKind, Method
 from egov.outbox import local_reference
 from egov.portal.contract import PortalStatus
+from egov.queue import QueueDay, day_summary
 from egov.receipt import Block, DayLine, DayMoney, day_slip, format_money
-from egov.store.models import DossierRow, DossierState, PaymentRow, TicketRow, TicketState
+from egov.store.models import DossierRow, DossierState, PaymentRow
 from egov.store.store import RatingsSummary, Store
 from egov.text import QT_TRANSLATE_NOOP
 from egov.tracking import STATE_LABELS, is_late
@@ -244,21 +244,17 @@ def daily_report(
         DossierRow.state == DossierState.ACCEPTED.value,
         DossierRow.appointment < day,
     )
-    ticket_query = select(TicketRow.state, TicketRow.taken_at, TicketRow.called_at).where(
-        TicketRow.office_code == office_code, TicketRow.day == day
-    )
     if agent is not None:
         dossier_query = dossier_query.where(DossierRow.agent == agent)
         payment_query = payment_query.where(PaymentRow.recorded_by == agent)
         late_query = late_query.where(DossierRow.agent == agent)
-        ticket_query = ticket_query.where(TicketRow.called_by == agent)
     with store.read() as session:
         dossiers = session.execute(dossier_query.order_by(DossierRow.created_at, DossierRow.id)).all()
         payments = session.execute(payment_query.order_by(PaymentRow.recorded_at, PaymentRow.id)).all()
         overdue = session.execute(late_query.order_by(DossierRow.appointment, DossierRow.id)).all()
-        tickets = session.execute(ticket_query).all()
     ratings = store.ratings_summary(office_code=office_code, since=start, until=end)
     head = audit_head(store)
+    tickets = day_summary(store, office_code, day, called_by=agent)
 
     procedures: dict[str, ProcedureLine] = {}
     identity: Counter[str] = Counter({IdentitySource.CHIP.value: 0, IdentitySource.MANUAL.value: 0, "": 0})
@@ -320,17 +316,15 @@ def daily_report(
     )
 
 
-def _queue_figures(tickets: Sequence[tuple[str, datetime, datetime | None]]) -> QueueFigures | None:
-    if not tickets:
+def _queue_figures(summary: QueueDay) -> QueueFigures | None:
+    if not summary.taken:
         return None
-    states = Counter(TicketState(state) for state, _, _ in tickets)
-    waits = [max(timedelta(0), called - taken) for _, taken, called in tickets if called is not None]
     return QueueFigures(
-        taken=len(tickets),
-        served=states[TicketState.DONE],
-        gone=states[TicketState.GONE],
-        waiting=states[TicketState.WAITING] + states[TicketState.CALLED],
-        average_wait=sum(waits, timedelta(0)) / len(waits) if waits else None,
+        taken=summary.taken,
+        served=summary.done,
+        gone=summary.gone,
+        waiting=summary.waiting + summary.called,
+        average_wait=summary.average_wait,
     )
 
 
