@@ -18,7 +18,7 @@ from datetime import date, datetime
 from typing import Literal, Protocol
 
 from egov import forms
-from egov.catalog import Catalog, Procedure, RequiredDocument
+from egov.catalog import Catalog, FormField, FormSchema, Procedure, RequiredDocument
 from egov.delegation import Relationship, certification_words, documents_for
 from egov.dossier import Attachment, Channel, ChecklistItem, Dossier, IdentitySource, Person
 from egov.fees import Charge, ChargeKind, Fees, Method, Payment, PaymentState, ReceivingAccount, fees_for
@@ -173,6 +173,7 @@ class CheckRow:
     edit: Step | None
     context: str = "Check"  # where the label was marked for translation
     value_context: str = ""  # where the value was marked, when it is a fixed sentence; else shown as is
+    field: str = ""  # a form answer: the kiosk's "Sửa" opens that one question
 
 
 class VisitError(ValueError):
@@ -216,6 +217,12 @@ class Visit:
         self.authorisation_certified = False
         self.form_values: dict[str, str] = {}
         self.form_errors: dict[str, str] = {}
+        # The kiosk asks the form one question a page: which one, the card's answers that must be
+        # asked after all (wrong, or the citizen wants to change them), and whether "Sửa" on the
+        # check page brought us here (then the answer goes straight back there).
+        self.question = 0
+        self._ask_again: set[str] = set()
+        self._return_to_check = False
         self.pages: dict[str, list[PageImage]] = {}
         self.consents: dict[Consent, bool] = {}
         self.consent_method = ConsentMethod.SCREEN
@@ -315,6 +322,7 @@ class Visit:
             self.pages = {}
             self.paper, self.missing, self.postal = {}, set(), False
         self.procedure = procedure
+        self.question, self._ask_again, self._return_to_check = 0, set(), False
         self._prefill()
         return self.advance()
 
@@ -325,6 +333,9 @@ class Visit:
         filled = forms.prefill(self.procedure.form, self.identity.as_fields())
         for key, value in filled.items():
             self.form_values.setdefault(key, value)
+        # A card value the form refuses (too long, an old format) is asked like any other.
+        errors = forms.validate(self.procedure.form, self.form_values, self._today())
+        self._ask_again |= {key for key in filled if key in errors}
 
     def prefilled_keys(self) -> set[str]:
         if self.procedure is None or self.identity is None:
@@ -385,6 +396,86 @@ class Visit:
             first = next(iter(self.form_errors))
             raise VisitError(self.form_errors[first], first)
         return self.advance()
+
+    # -- one question a page (the kiosk) -------------------------------------------------------
+
+    @property
+    def one_question(self) -> bool:
+        """The kiosk asks the form one question a page, with the keyboard under it; the agent
+        point, with a real keyboard and a trained hand, gets the whole form at once."""
+        return self.flow.mode is Mode.KIOSK
+
+    def questions(self) -> list[FormField]:
+        """The fields the kiosk asks, in the form's order: all but what the card already told us
+        (WCAG 3.3.7), which shows on the check page with its own "Sửa"."""
+        if self.procedure is None:
+            return []
+        prefilled = self.prefilled_keys()
+        return [f for f in self.procedure.form.fields if f.key not in prefilled or f.key in self._ask_again]
+
+    def question_field(self) -> FormField | None:
+        asked = self.questions()
+        if not asked:
+            return None
+        self.question = max(0, min(self.question, len(asked) - 1))
+        return asked[self.question]
+
+    def next_question(self) -> Step | None:
+        """Check this page's answer alone; then the next question, or the form is done."""
+        field = self.question_field()
+        if field is not None:
+            self.form_values[field.key] = forms.clean({field.key: self.form_values.get(field.key, "")})[
+                field.key
+            ]
+            errors = forms.validate(FormSchema((field,)), self.form_values, self._today())
+            if field.key in errors:
+                self.form_errors[field.key] = errors[field.key]
+                raise VisitError(errors[field.key], field.key)
+            self.form_errors.pop(field.key, None)
+            if self.question + 1 < len(self.questions()) and not self._return_to_check:
+                self.question += 1
+                return None
+        try:
+            step = self.submit_form()
+        except VisitError as exc:
+            self._show_question(exc.field)
+            raise
+        if self._return_to_check:
+            self._return_to_check = False
+            # Back to the check page the citizen came from: the papers are already photographed.
+            if step is Step.DOCUMENTS and not self._documents_missing():
+                step = self.advance()
+        return step
+
+    def previous_question(self) -> bool:
+        """One question back; False on the first, where "Quay lại" leaves the form."""
+        if self.question > 0 and not self._return_to_check:
+            self.question -= 1
+            return True
+        return False
+
+    def edit_field(self, key: str) -> Step:
+        """ "Sửa" beside a form answer on the check page: that question, then back to the check."""
+        step = self.edit(Step.FORM)
+        if self.one_question:
+            self._show_question(key)
+            self._return_to_check = True
+        return step
+
+    def _show_question(self, key: str) -> None:
+        if self.procedure is None or self.procedure.form.field(key) is None:
+            return
+        if key not in [f.key for f in self.questions()]:
+            self._ask_again.add(key)
+        self.question = [f.key for f in self.questions()].index(key)
+
+    def back(self) -> Step:
+        """ "Quay lại": into the form, at its last question."""
+        step = self.flow.back()
+        if step is Step.FORM:
+            self._return_to_check = False
+            self.question = max(0, len(self.questions()) - 1)
+        return step
 
     # -- the paper check at the desk (agent point) ---------------------------------------------
 
@@ -477,10 +568,14 @@ class Visit:
 
     def documents_done(self) -> Step | None:
         assert self.procedure is not None
-        for doc in self.documents():
-            if doc.required and not self.pages.get(doc.code):
-                raise VisitError(NEED_PAGES.format(name=doc.name), doc.code)
+        missing = self._documents_missing()
+        if missing is not None:
+            raise VisitError(NEED_PAGES.format(name=missing.name), missing.code)
         return self.advance()
+
+    def _documents_missing(self) -> RequiredDocument | None:
+        """The first required paper without a photographed page."""
+        return next((d for d in self.documents() if d.required and not self.pages.get(d.code)), None)
 
     # -- check answers and consent -------------------------------------------------------------
 
@@ -553,7 +648,15 @@ class Visit:
         for field in self.procedure.form.fields:
             value = self.form_values.get(field.key, "")
             if value:
-                rows.append(CheckRow(form_section, field.label, forms.display_value(field, value), Step.FORM))
+                rows.append(
+                    CheckRow(
+                        form_section,
+                        field.label,
+                        forms.display_value(field, value),
+                        Step.FORM,
+                        field=field.key,
+                    )
+                )
         doc_section = QT_TRANSLATE_NOOP("Check", "Giấy tờ")
         for doc in self.documents():
             count = len(self.pages.get(doc.code, []))

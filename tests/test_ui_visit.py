@@ -87,13 +87,18 @@ def fill_and_send(qtbot, shell: Shell) -> dict[str, str]:
     visit = vm.visit
     answers = example_answers(visit.procedure.form, visit.form_values, date.today())
     answers = {k: ("Nguyễn Ngọc Ánh" if v == "Nguyễn Văn Mẫu" else v) for k, v in answers.items()}
-    for key, value in answers.items():
-        field = visit.procedure.form.field(key)
-        if field.type == "choice":
-            tap(qtbot, shell, f"choice_{key}_{value}")
-        else:
-            type_into(qtbot, shell, f"field_{key}", value)
-    tap(qtbot, shell, "primaryButton")
+    if vm.mode == "agent":
+        for key, value in answers.items():
+            answer_field(qtbot, shell, key, value)
+        tap(qtbot, shell, "primaryButton")
+    else:
+        # The kiosk asks one question a page, in the form's order; optional ones left empty.
+        for _ in range(vm.questionCount):
+            key = vm.question["key"]
+            if key in answers:
+                answer_field(qtbot, shell, key, answers[key])
+            tap(qtbot, shell, "primaryButton")
+        assert vm.page != "form", vm.message
     required = [d for d in visit.documents() if d.required]
     if vm.mode == "agent":
         # The papers in hand, checked against the list before they are scanned (Decision 45).
@@ -124,6 +129,14 @@ def fill_and_send(qtbot, shell: Shell) -> dict[str, str]:
     # Printed, or refused or left uncertain by a printer in trouble: either way the job has ended.
     wait_until(lambda: vm.printState in ("printed", "refused", "uncertain"), timeout=30)
     return answers
+
+
+def answer_field(qtbot, shell: Shell, key: str, value: str) -> None:
+    field = shell.visit.visit.procedure.form.field(key)
+    if field.type == "choice":
+        tap(qtbot, shell, f"choice_{key}_{value}")
+    else:
+        type_into(qtbot, shell, f"field_{key}", value)
 
 
 def capture(qtbot, shell: Shell, code: str) -> None:

@@ -235,6 +235,18 @@ class VisitModel(QObject):
 
     formFields = _prop("QVariantList", _form_fields)
 
+    def _question(self) -> dict[str, Any]:
+        # The kiosk's one question on this page, shaped like a formFields entry.
+        field = self.visit.question_field()
+        if field is None:
+            return {}
+        return next(f for f in self._form_fields() if f["key"] == field.key)
+
+    question = _prop("QVariantMap", _question)
+    questionNumber = _prop(int, lambda self: self.visit.question + 1 if self.visit.question_field() else 0)
+    questionCount = _prop(int, lambda self: len(self.visit.questions()))
+    oneQuestion = _prop(bool, lambda self: self.visit.one_question)
+
     def _documents(self) -> list[dict[str, Any]]:
         return [
             {
@@ -319,6 +331,7 @@ class VisitModel(QObject):
                 "label": tr(r.context, r.label),
                 "value": tr(r.value_context, r.value) if r.value_context else r.value,
                 "edit": r.edit.value if r.edit else "",
+                "field": r.field,
             }
             for r in self.visit.check_rows()
         ]
@@ -413,11 +426,15 @@ class VisitModel(QObject):
     @Slot()
     def back(self) -> None:
         self._forget_card()
-        self._act(self.visit.flow.back)
+        self._act(self.visit.back)
 
     @Slot(str)
     def edit(self, page: str) -> None:
         self._act(lambda: self.visit.edit(Step(page)))
+
+    @Slot(str)
+    def editField(self, key: str) -> None:
+        self._act(lambda: self.visit.edit_field(key))
 
     @Slot()
     def callHelp(self) -> None:
@@ -682,6 +699,18 @@ class VisitModel(QObject):
     @Slot()
     def submitForm(self) -> None:
         self._act(self.visit.submit_form, "Form")
+
+    @Slot()
+    def nextQuestion(self) -> None:
+        self._act(self.visit.next_question, "Form")
+
+    @Slot()
+    def previousQuestion(self) -> None:
+        # On the first question "Quay lại" leaves the form, as on any page.
+        if self.visit.previous_question():
+            self._update()
+        else:
+            self.back()
 
     # -- documents -----------------------------------------------------------------------------
 

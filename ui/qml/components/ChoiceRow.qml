@@ -10,11 +10,14 @@ ColumnLayout {
     property bool required: false
     property var choices: []          // [{value, label}]
     property string value
+    // One choice a line, the width of the page: the kiosk's one question a page.
+    property bool stacked: false
     signal chosen(string value)
     spacing: Theme.mm(1.5)
     Layout.fillWidth: true
 
     Text {
+        visible: row.label.length > 0
         text: row.label + (row.required ? " *" : "")
         font.pixelSize: Theme.bodySize
         font.bold: true
@@ -23,12 +26,14 @@ ColumnLayout {
         Layout.fillWidth: true
     }
     Flow {
+        id: flow
         Layout.fillWidth: true
         spacing: Theme.gap
         Repeater {
             model: row.choices
             BigButton {
                 objectName: "choice_" + row.key + "_" + modelData.value
+                width: row.stacked ? Math.min(flow.width, Theme.mm(200)) : implicitWidth
                 text: modelData.label
                 selected: row.value === modelData.value
                 onClicked: { row.value = modelData.value; row.chosen(modelData.value) }

@@ -15,10 +15,13 @@ ColumnLayout {
     property alias inputMethodHints: input.inputMethodHints
     property alias echoMode: input.echoMode
     signal edited(string value)
+    function focusInput() { input.forceActiveFocus() }
     spacing: Theme.mm(1.5)
     Layout.fillWidth: true
 
     RowLayout {
+        // No label when the page's title asks the question (the kiosk's one question a page).
+        visible: field.label.length > 0 || field.prefilled
         spacing: Theme.gap
         Text {
             text: field.label + (field.required ? " *" : "")

@@ -50,7 +50,7 @@ PageFrame {
                         visible: modelData.edit.length > 0
                         text: qsTr("Sửa")
                         implicitWidth: Theme.mm(30)
-                        onClicked: vm.edit(modelData.edit)
+                        onClicked: modelData.field ? vm.editField(modelData.field) : vm.edit(modelData.edit)
                     }
                 }
             }
