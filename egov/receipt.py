@@ -2,8 +2,8 @@
 the other slips the printer gives out: a procedure's checklist of documents (phiếu hướng dẫn) and
 the agent point's end-of-day slip.
 
-A receipt is a list of blocks (title, key and value, text, rule, QR, spacer, cut) that says what is
-printed, never how: `hardware.raster` turns the blocks into pixels for 58 or 80 mm paper, the
+A receipt is a list of blocks (title, key and value, text, rule, QR, picture, spacer, cut) that says
+what is printed, never how: `hardware.raster` turns the blocks into pixels for 58 or 80 mm paper, the
 screen preview and PNG files alike. Keeping the layout as data lets the domain build and test a
 receipt with no printer, no font and no Qt.
 
@@ -13,6 +13,8 @@ paper handed over by a Vietnamese agency, so its sentences are not marked for tr
 
 from __future__ import annotations
 
+import base64
+import binascii
 import enum
 import json
 import re
@@ -82,6 +84,35 @@ class QR:
 
 
 @dataclass(frozen=True, slots=True)
+class Picture:
+    """A line drawing printed as a raster bitmap (ESC/POS GS v 0), centred, a caption under it.
+
+    `bits` is base64 of the rows top to bottom, each ceil(width / 8) bytes, the most significant bit
+    the leftmost dot, 1 a dot of ink: the bytes GS v 0 itself carries, so the slip keeps (and the
+    store seals) exactly what is printed. Drawn wider than the paper, it is scaled down to fit.
+    """
+
+    bits: str
+    width: int
+    height: int
+    caption: str = ""
+
+    @property
+    def row_bytes(self) -> int:
+        return (self.width + 7) // 8
+
+    def ink(self) -> bytes:
+        """The packed rows; ValueError when they do not make a `width` × `height` picture."""
+        try:
+            data = base64.b64decode(self.bits, validate=True)
+        except (binascii.Error, ValueError):
+            raise ValueError("picture bits are not base64") from None
+        if self.width <= 0 or self.height <= 0 or len(data) != self.row_bytes * self.height:
+            raise ValueError(f"picture bits do not make {self.width} x {self.height} dots")
+        return data
+
+
+@dataclass(frozen=True, slots=True)
 class Spacer:
     """Blank paper, `dots` high (203 dpi: 8 dots per millimetre)."""
 
@@ -93,7 +124,7 @@ class Cut:
     """Where the paper is cut; the end of one slip."""
 
 
-Block = Title | KeyValue | Text | Rule | QR | Spacer | Cut
+Block = Title | KeyValue | Text | Rule | QR | Picture | Spacer | Cut
 
 RECEIPT_TITLE = "PHIẾU TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"
 CHECKLIST_TITLE = "PHIẾU HƯỚNG DẪN THÀNH PHẦN HỒ SƠ"
@@ -632,7 +663,9 @@ def is_sample(dossier: Dossier) -> bool:
     return dossier.applicant.id_number == DEMO_ID_NUMBER
 
 
-_BLOCK_TYPES: dict[str, type] = {cls.__name__: cls for cls in (Title, KeyValue, Text, Rule, QR, Spacer, Cut)}
+_BLOCK_TYPES: dict[str, type] = {
+    cls.__name__: cls for cls in (Title, KeyValue, Text, Rule, QR, Picture, Spacer, Cut)
+}
 
 
 def slip_to_bytes(blocks: Sequence[Block]) -> bytes:

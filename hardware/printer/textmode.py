@@ -27,7 +27,7 @@ import logging
 import unicodedata
 from collections.abc import Callable, Sequence
 
-from egov.receipt import QR, Block, Cut, KeyValue, Rule, Size, Spacer, Text, Title
+from egov.receipt import QR, Block, Cut, KeyValue, Picture, Rule, Size, Spacer, Text, Title
 from hardware.printer import escpos
 from hardware.printer.profiles import PrinterProfile
 from hardware.raster import render
@@ -199,8 +199,8 @@ def encode_blocks(
 ) -> bytes:
     """The whole job for `blocks` in text mode: ESC @, ESC t (CP1258), the blocks, `ending` (feed
     and cut per profile) at each Cut and at the end. QR codes go out through `native_qr` where the
-    profile has GS ( k, else as a raster image of the QR block alone; so does any block CP1258
-    cannot carry."""
+    profile has GS ( k, else as a raster image of the QR block alone; so do pictures, and any block
+    CP1258 cannot carry."""
     page = text_code_page(profile)
     width = profile.width_dots
     columns = width // FONT_A_DOTS
@@ -214,6 +214,8 @@ def encode_blocks(
             job += ending
         elif isinstance(block, QR):
             job += native_qr(block) if profile.native_qr else raster(block)
+        elif isinstance(block, Picture):
+            job += raster(block)  # a drawing has no text form: GS v 0, as in raster mode
         else:
             try:
                 job += encode_block(block, columns)
