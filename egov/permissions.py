@@ -31,6 +31,7 @@ class Action(enum.StrEnum):
     MANAGE_ACCOUNTS = "manage_accounts"  # create, unlock, disable staff accounts
     CHANGE_SETTINGS = "change_settings"
     WITHDRAW_CONSENT = "withdraw_consent"  # record a citizen's withdrawal of a consent
+    READ_SUGGESTIONS = "read_suggestions"  # read the citizens' written suggestions, mark them read
 
 
 _STAFF = frozenset({Role.AGENT, Role.SUPERVISOR})
@@ -48,6 +49,8 @@ ALLOWED: dict[Action, frozenset[Role]] = {
     Action.MANAGE_ACCOUNTS: _SUPERVISOR,
     Action.CHANGE_SETTINGS: _SUPERVISOR,
     Action.WITHDRAW_CONSENT: _STAFF,
+    # Anonymous, but free text that may name the staff it is about: the office's head reads it.
+    Action.READ_SUGGESTIONS: _SUPERVISOR,
 }
 
 NOT_ALLOWED = QT_TRANSLATE_NOOP(

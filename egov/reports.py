@@ -12,7 +12,9 @@ is not needed. What it holds, for one office and one local day (the machine's ca
 - the cash each member of staff hands over: the cash payments recorded under their account that
   day, whoever received the dossier;
 - the dossiers past their appointment date and not closed on that day (`egov.tracking.is_late`);
-- the satisfaction ratings given that day (anonymous, per office: the same on every agent's report);
+- the satisfaction ratings given that day (anonymous, per office: the same on every agent's report),
+  the reasons chosen after them (all, and with a rating of "Bình thường" or below) and how many
+  written suggestions came (egov.feedback: a count only, never their text);
 - how each applicant's identity was taken: read from the chip, or typed (the agent answers for it);
 - the queue, when the office used one: tickets taken, served, gone, still waiting, average wait
   (an agent's report: the tickets that agent called);
@@ -40,6 +42,7 @@ from sqlalchemy import select
 
 from egov.audit import audit_head
 from egov.dossier import Channel, IdentitySource
+from egov.feedback import REASON_LABELS, SCORE_LABELS, FeedbackSummary, feedback_summary
 from egov.fees import CHARGE_LABELS, ChargeKind, Method
 from egov.outbox import local_reference
 from egov.portal.contract import PortalStatus
@@ -169,6 +172,7 @@ class DailyReport:
     identity: dict[str, int]  # "chip", "manual", "" (not recorded) -> dossiers
     channels: dict[Channel, int]
     queue: QueueFigures | None
+    feedback: FeedbackSummary = field(default_factory=FeedbackSummary)
     by_state: dict[DossierState, int] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -253,6 +257,7 @@ def daily_report(
         payments = session.execute(payment_query.order_by(PaymentRow.recorded_at, PaymentRow.id)).all()
         overdue = session.execute(late_query.order_by(DossierRow.appointment, DossierRow.id)).all()
     ratings = store.ratings_summary(office_code=office_code, since=start, until=end)
+    feedback = feedback_summary(store, office_code, start, end)
     head = audit_head(store)
     tickets = day_summary(store, office_code, day, called_by=agent)
 
@@ -313,6 +318,7 @@ def daily_report(
         identity=dict(identity),
         channels=dict(channels),
         queue=_queue_figures(tickets),
+        feedback=feedback,
     )
 
 
@@ -488,7 +494,10 @@ def report_tables(report: DailyReport) -> list[Table]:
             QT_TRANSLATE_NOOP("Report", "Đánh giá mức độ hài lòng (cả điểm tiếp nhận)"),
             (QT_TRANSLATE_NOOP("Report", "Mức đánh giá"), QT_TRANSLATE_NOOP("Report", "Số lượt")),
             (
-                *((f"{score} ★", report.ratings.by_score[score]) for score in range(5, 0, -1)),
+                *(
+                    (f"{score} – {SCORE_LABELS[score]}", report.ratings.by_score[score])
+                    for score in range(5, 0, -1)
+                ),
                 (QT_TRANSLATE_NOOP("Report", "Tổng số lượt"), report.ratings.count),
                 (
                     QT_TRANSLATE_NOOP("Report", "Điểm trung bình"),
@@ -498,6 +507,7 @@ def report_tables(report: DailyReport) -> list[Table]:
                 ),
             ),
         ),
+        _feedback_table(report.feedback),
         Table(
             "identity",
             QT_TRANSLATE_NOOP("Report", "Cách lấy thông tin người nộp"),
@@ -541,6 +551,31 @@ def report_tables(report: DailyReport) -> list[Table]:
             )
         )
     return tables
+
+
+def _feedback_table(feedback: FeedbackSummary) -> Table:
+    # egov.feedback.LOW_SCORE is "Bình thường"; the third header says so in words.
+    return Table(
+        "feedback",
+        QT_TRANSLATE_NOOP("Report", "Điều cần làm tốt hơn (lý do chọn sau khi đánh giá) và góp ý"),
+        (
+            QT_TRANSLATE_NOOP("Report", "Lý do"),
+            QT_TRANSLATE_NOOP("Report", "Số lượt"),
+            QT_TRANSLATE_NOOP("Report", "Trong đó kèm mức Bình thường trở xuống"),
+        ),
+        (
+            *((label, feedback.reasons[r], feedback.low_reasons[r]) for r, label in REASON_LABELS.items()),
+            (
+                QT_TRANSLATE_NOOP("Report", "Không chọn lý do"),
+                feedback.without_reason,
+                feedback.low_without_reason,
+            ),
+            (QT_TRANSLATE_NOOP("Report", "Số góp ý bằng chữ đã nhận"), feedback.suggestions, "—"),
+        ),
+        note=QT_TRANSLATE_NOOP(
+            "Report", "Nội dung góp ý chỉ người quản lý xem được, trong mục “Góp ý” của điểm tiếp nhận."
+        ),
+    )
 
 
 # -- CSV -------------------------------------------------------------------------------------------

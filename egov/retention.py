@@ -13,6 +13,7 @@ import logging
 import threading
 from datetime import timedelta
 
+from egov.feedback import purge_read_suggestions
 from egov.store import Store
 
 log = logging.getLogger(__name__)
@@ -21,9 +22,11 @@ DAY_SECONDS = 86_400.0
 
 
 def purge_once(store: Store, after: timedelta) -> int:
-    """Purge what is due now; the number of dossiers purged."""
+    """Purge what is due now (dossiers, and suggestions read that long ago); the number of dossiers
+    purged."""
     purged = len(store.purge_expired(after=after))
-    log.info("retention: %d dossier(s) purged of personal data", purged)
+    suggestions = purge_read_suggestions(store, after=after)
+    log.info("retention: %d dossier(s), %d suggestion(s) purged of personal data", purged, suggestions)
     return purged
 
 

@@ -476,7 +476,7 @@ def test_consents(store: Store) -> None:
 
 def test_ratings(store: Store) -> None:
     for score in (5, 5, 4, 1):
-        store.record_rating(office_code="H01.99", score=score, reason="fast" if score > 3 else "slow")
+        store.record_rating(office_code="H01.99", score=score, reason="" if score > 3 else "wait")
     store.record_rating(office_code="H01.98", score=3)
     summary = store.ratings_summary(office_code="H01.99")
     assert (summary.count, summary.average) == (4, 3.75)

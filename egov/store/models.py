@@ -223,12 +223,31 @@ class ConsentRow(Base):
     signature_enc: Mapped[bytes | None] = mapped_column(LargeBinary)  # sealed PNG; method "signature"
 
 
+class RatingReason(enum.StrEnum):
+    """What most needs doing better, chosen after a rating (egov.feedback has the words and sources)."""
+
+    WAIT = "wait"  # had to wait long
+    MACHINE = "machine"  # the kiosk or the screen was hard to use
+    GUIDANCE = "guidance"  # not enough guidance on what to do or bring
+    PAPERWORK = "paperwork"  # the procedure's papers and steps are too many
+    STAFF = "staff"  # the staff's manner
+    OTHER = "other"
+
+
+# The ratings.reason column's allowed values ("" = no reason chosen), as the migration checks them.
+RATING_REASONS = ("", *(reason.value for reason in RatingReason))
+
+
 class RatingRow(Base):
-    """An anonymous satisfaction rating (1–5) of an office's service."""
+    """An anonymous satisfaction rating (1–5) of an office's service, with the reason chosen after it
+    (a RatingReason code or ""; never free text, which could carry personal data in clear)."""
 
     __tablename__ = "ratings"
     __table_args__ = (
         CheckConstraint("score BETWEEN 1 AND 5", name="score"),
+        CheckConstraint(
+            "reason IN (" + ", ".join(f"'{code}'" for code in RATING_REASONS) + ")", name="reason"
+        ),
         Index("ix_ratings_office_at", "office_code", "at"),
     )
 
@@ -237,6 +256,23 @@ class RatingRow(Base):
     score: Mapped[int] = mapped_column(Integer)
     reason: Mapped[str] = mapped_column(String(500))
     at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class SuggestionRow(Base):
+    """A citizen's written suggestion ("Góp ý"), anonymous but free text, so sealed: the text is
+    bound to `uid`; read by a supervisor (who, when) and dropped `[retention]` days after that."""
+
+    __tablename__ = "suggestions"
+    __table_args__ = (Index("ix_suggestions_office_at", "office_code", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True)
+    office_code: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    text_enc: Mapped[bytes | None] = mapped_column(LargeBinary)  # None once purged
+    read_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    read_by: Mapped[str | None] = mapped_column(String(64))
+    purged_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class AccountRow(Base):

@@ -38,6 +38,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from egov.dossier import Attachment, Channel, ChecklistItem, Dossier, IdentitySource, Person
 from egov.store.crypto import SealError, StoreError, check_key, load_or_create_key, seal, unseal
 from egov.store.models import (
+    RATING_REASONS,
     AttachmentRow,
     AuditRow,
     ConsentRow,
@@ -413,6 +414,19 @@ class Store:
             raise StoreError(
                 f"dossier {client_id}: field {field} failed authentication (tampered, moved or wrong key)"
             ) from None
+
+    def seal_field(self, subject: str, field: str, value: bytes) -> bytes:
+        """`value` sealed with the store's key, bound to `subject` and `field`: for the egov modules
+        that keep personal free text in tables of their own (egov.feedback's suggestions)."""
+        return self._seal(subject, field, value)
+
+    def unseal_field(self, subject: str, field: str, value: bytes) -> bytes:
+        """The value `seal_field` sealed for this `subject` and `field`; StoreError if it was altered,
+        moved to another row or sealed with another key."""
+        try:
+            return unseal(self._key, value, f"{subject}|{field}".encode())
+        except SealError:
+            raise StoreError(f"{subject}: field {field} failed authentication") from None
 
     def _unseal_json(self, client_id: str, field: str, value: bytes | None) -> Any:
         return json.loads(self._unseal(client_id, field, value).decode("utf-8"))
@@ -1333,9 +1347,11 @@ class Store:
         ]
 
     def record_rating(self, *, office_code: str, score: int, reason: str = "") -> None:
-        """Keep an anonymous rating; `reason` should be a chosen option, not free text."""
+        """Keep an anonymous rating; `reason` is a `RatingReason` code or "" (never free text)."""
         if isinstance(score, bool) or not isinstance(score, int) or not 1 <= score <= 5:
             raise StoreError(f"rating: score must be a whole number 1..5, got {score!r}")
+        if reason not in RATING_REASONS:
+            raise StoreError("rating: reason must be one of the RatingReason codes")
         with self.write() as session:
             session.add(RatingRow(office_code=office_code, score=score, reason=reason[:500], at=self.now()))
 
