@@ -58,15 +58,9 @@ def _run_app(args: argparse.Namespace, mode_name: str) -> int:
         services.start_tracking()
         services.start_retention()
         shell = Shell(services, mode, session_factory=factory)
-        from kiosk.app import Supervision
-
-        # The kiosk is locked down (full screen, no way out but the supervisor's) unless --windowed.
-        windowed = getattr(args, "windowed", False)
-        supervision = Supervision(app, shell, locked=mode is Mode.KIOSK and not windowed)
-        if args.fullscreen and not supervision.locked:
+        if args.fullscreen:
             shell.window.showFullScreen()
         code = app.exec()
-        supervision.close(code)
         shell.close()
         return code
     finally:
@@ -74,12 +68,7 @@ def _run_app(args: argparse.Namespace, mode_name: str) -> int:
 
 
 def cmd_kiosk(args: argparse.Namespace) -> int:
-    from kiosk.app import RESTART_EXIT, restart
-
-    code = _run_app(args, "kiosk")
-    if code == RESTART_EXIT:
-        restart()  # "Khởi động lại" on the maintenance screen
-    return code
+    return _run_app(args, "kiosk")
 
 
 def cmd_agent(args: argparse.Namespace) -> int:
@@ -364,12 +353,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("kiosk", help="the citizen's touch-screen app (default), locked down full screen")
-    p.add_argument("--fullscreen", action="store_true", help="(always, unless --windowed)")
+    p = sub.add_parser("kiosk", help="the citizen's touch-screen app (default)")
+    p.add_argument("--fullscreen", action="store_true")
     p.set_defaults(func=cmd_kiosk)
-    from kiosk.lockdown_cli import add_lockdown_commands
-
-    add_lockdown_commands(p)
     p = sub.add_parser("agent", help="the agent point (post office, volunteer desk)")
     p.add_argument("--fullscreen", action="store_true")
     p.set_defaults(func=cmd_agent)
@@ -443,10 +429,6 @@ def build_parser() -> argparse.ArgumentParser:
     from kiosk.report_cli import add_report_commands
 
     add_report_commands(sub)
-
-    from kiosk.voice_cli import add_voice_commands
-
-    add_voice_commands(sub)
 
     from kiosk.feedback_cli import add_feedback_commands
 
