@@ -16,6 +16,8 @@ packages=(
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0
   libxcb-xkb1 libxcb-randr0 libpulse0 libglib2.0-0 fonts-dejavu-core
 )
+# Voice guidance ("Nghe lại"): espeak-ng speaks Vietnamese, ALSA's aplay (alsa-utils) plays it.
+packages+=(espeak-ng alsa-utils)
 [ "$what" = test ] && packages+=(postgresql)
 # pdftotext and pdffonts read the end-of-day report's PDF back in its tests: a reader that is not Qt.
 [ "$what" = test ] && packages+=(poppler-utils)

@@ -164,6 +164,20 @@ class DeskSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class VoiceSettings:
+    """Spoken guidance: "Nghe lại" reads a page's question aloud (hardware/voice, ui/voice_model.py)."""
+
+    enabled: bool
+    engine: str  # auto | espeak | qt | none
+    volume: int  # 0-100, the office's loudness, applied to the samples
+    rate: int  # words a minute
+    voice: str  # espeak-ng's Vietnamese voice
+    device: str  # the ALSA device aplay plays to
+    read_on_open: bool  # read each page's question as it opens
+    agent_point: bool  # the agent point is silent unless this is true
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     office: Office
     fee_account: FeeAccount
@@ -181,6 +195,7 @@ class Settings:
     kiosk: KioskSettings
     agent: AgentSettings
     desk: DeskSettings
+    voice: VoiceSettings
     source: str  # the file the settings came from, or "(embedded defaults)"
 
     @property
@@ -215,6 +230,7 @@ _SECTIONS: dict[str, type] = {
     "kiosk": KioskSettings,
     "agent": AgentSettings,
     "desk": DeskSettings,
+    "voice": VoiceSettings,
 }
 
 # Values a key may take, where the set is closed.
@@ -226,6 +242,8 @@ _CHOICES: dict[tuple[str, str], tuple[Any, ...]] = {
     ("printer", "paper_mm"): (58, 80),
     ("printer", "mask_name"): ("kiosk", "always", "never"),
     ("scanner", "colour"): ("colour", "grey", "bw"),
+    ("voice", "engine"): ("auto", "espeak", "qt", "none"),
+    ("voice", "voice"): ("vi", "vi-vn-x-central", "vi-vn-x-south"),
 }
 
 # Inclusive bounds for numbers whose useful range is known.
@@ -266,6 +284,9 @@ _RANGES: dict[tuple[str, str], tuple[float, float]] = {
     ("agent", "session_warning_seconds"): (20, 600),
     # Never 0 (requests reads it as "do not wait"); a citizen does not wait minutes at a kiosk.
     ("payment", "timeout_seconds"): (0.5, 120),
+    # espeak-ng's words a minute: under 80 words fall apart, over 300 nobody follows.
+    ("voice", "rate"): (80, 300),
+    ("voice", "volume"): (0, 100),
 }
 
 _TYPE_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "true or false"}

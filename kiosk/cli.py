@@ -430,6 +430,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_report_commands(sub)
 
+    from kiosk.voice_cli import add_voice_commands
+
+    add_voice_commands(sub)
+
     from kiosk.feedback_cli import add_feedback_commands
 
     add_feedback_commands(sub)
