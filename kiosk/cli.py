@@ -414,6 +414,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_print_commands(sub)
 
+    from kiosk.guide_cli import add_guide_commands
+
+    add_guide_commands(sub)
+
     from kiosk.vietqr_cli import add_vietqr_command
 
     add_vietqr_command(sub)

@@ -19,6 +19,7 @@ from PySide6.QtSvg import QSvgRenderer
 
 from egov.guides import picture_path
 from egov.receipt import Picture
+from ui.none_refs import keep_none
 
 # Dots high on the paper (203 dpi): about 20 mm, enough to know the paper, short enough to spare it.
 PRINT_HEIGHT_DOTS = 160
@@ -44,11 +45,15 @@ def render_picture(picture: str, height: int) -> QImage:
     size = svg.defaultSize()
     width = max(1, round(height * size.width() / max(1, size.height())))
     image = QImage(width, height, QImage.Format.Format_Grayscale8)
-    image.fill(QColor("white"))
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    svg.render(painter, QRectF(0, 0, width, height))
-    painter.end()
+
+    def paint() -> None:
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        svg.render(painter, QRectF(0, 0, width, height))
+        painter.end()
+
+    keep_none(paint)
     return image
 
 
