@@ -117,3 +117,57 @@ def load_payment_token(settings: Settings, environ: Mapping[str, str] | None = N
     if not isinstance(value, str):
         raise ConfigError(file, "payment_token", "cần một chuỗi / expected a text")
     return value
+
+
+# -- the kiosk's supervisor PIN ------------------------------------------------------------------
+# Kept as an argon2id hash (egov/kiosk_pin.py), `kiosk_pin = "$argon2id$…"`, in the same secrets
+# file, or in secrets.toml in the data directory when the office has no secrets file.
+
+KIOSK_PIN_KEY = "kiosk_pin"
+
+
+def secrets_path(settings: Settings) -> Path:
+    """The secrets file: `[portal] secrets_file`, else secrets.toml in the data directory."""
+    return (
+        Path(settings.portal.secrets_file)
+        if settings.portal.secrets_file
+        else settings.data_dir / "secrets.toml"
+    )
+
+
+def load_kiosk_pin_hash(settings: Settings) -> str:
+    """The PIN's hash, "" when none was set (or no secrets file exists yet)."""
+    path = secrets_path(settings)
+    if not path.exists():
+        return ""
+    value = _read_private_toml(path).get(KIOSK_PIN_KEY, "")
+    if not isinstance(value, str):
+        raise ConfigError(str(path), KIOSK_PIN_KEY, "cần một chuỗi / expected a text")
+    return value
+
+
+def store_kiosk_pin_hash(settings: Settings, pin_hash: str) -> Path:
+    """Write the PIN's hash into the secrets file, keeping its other lines, its owner and its mode
+    (0600 for a new file). Refuses a file that others can read, as reading does."""
+    path = secrets_path(settings)
+    lines: list[str] = []
+    if path.exists():
+        _read_private_toml(path)  # the same checks as reading: private, regular, valid TOML
+        lines = path.read_text(encoding="utf-8").splitlines()
+    # A PHC string holds "$", "=", "," and letters, never a quote or a backslash: a basic TOML string.
+    entry = f'{KIOSK_PIN_KEY} = "{pin_hash}"'
+    kept = [line for line in lines if line.split("=", 1)[0].strip() != KIOSK_PIN_KEY]
+    # Top-level keys must come before any [table]; the secrets file has none, but stay safe.
+    first_table = next((i for i, line in enumerate(kept) if line.lstrip().startswith("[")), len(kept))
+    kept.insert(first_table, entry)
+    text = "\n".join(kept) + "\n"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Written in place, not renamed over: the file keeps its owner when root sets the PIN for the
+    # kiosk's account, and a secrets file in /etc need not sit in a folder the kiosk can write.
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_CLOEXEC, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        handle.write(text)
+        handle.truncate()
+        handle.flush()
+        os.fsync(handle.fileno())
+    return path

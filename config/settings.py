@@ -148,6 +148,8 @@ class Printer:
 class KioskSettings:
     idle_seconds: int
     idle_warning_seconds: int
+    required_devices: tuple[str, ...]  # without one of these the kiosk shows "Máy tạm ngừng phục vụ"
+    device_check_seconds: int  # how often they are looked for
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,6 +246,7 @@ _CHOICES: dict[tuple[str, str], tuple[Any, ...]] = {
     ("scanner", "colour"): ("colour", "grey", "bw"),
     ("voice", "engine"): ("auto", "espeak", "qt", "none"),
     ("voice", "voice"): ("vi", "vi-vn-x-central", "vi-vn-x-south"),
+    ("kiosk", "required_devices"): ("printer", "card_reader", "camera"),
 }
 
 # Inclusive bounds for numbers whose useful range is known.
@@ -287,6 +290,9 @@ _RANGES: dict[tuple[str, str], tuple[float, float]] = {
     # espeak-ng's words a minute: under 80 words fall apart, over 300 nobody follows.
     ("voice", "rate"): (80, 300),
     ("voice", "volume"): (0, 100),
+    # A device check opens the camera and asks pcscd: not more often than every 5 s; an hour at most
+    # before a kiosk that lost its printer says so.
+    ("kiosk", "device_check_seconds"): (5, 3600),
 }
 
 _TYPE_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "true or false"}
@@ -298,6 +304,8 @@ def _defaults_text() -> str:
 
 def _check(file: str, section: str, key: str, value: Any, expected: type) -> Any:
     where = f"[{section}] {key}"
+    if expected is tuple:
+        return _check_words(file, where, _CHOICES.get((section, key), ()), value)
     # bool is an int in Python; TOML keeps them apart, so must we.
     ok = isinstance(value, expected) and not (expected is not bool and isinstance(value, bool))
     if expected is float and isinstance(value, int) and not isinstance(value, bool):
@@ -317,6 +325,16 @@ def _check(file: str, section: str, key: str, value: Any, expected: type) -> Any
     if bounds and not bounds[0] <= value <= bounds[1]:
         raise ConfigError(file, where, f"must be from {bounds[0]} to {bounds[1]}, got {value!r}")
     return value
+
+
+def _check_words(file: str, where: str, choices: tuple[Any, ...], value: Any) -> tuple[str, ...]:
+    # A TOML list of words from a closed set, e.g. required_devices = ["printer", "camera"].
+    if not isinstance(value, list) or not all(isinstance(word, str) for word in value):
+        raise ConfigError(file, where, f"expected a list of texts, got {value!r}")
+    for word in value:
+        if choices and word not in choices:
+            raise ConfigError(file, where, f"expected some of {', '.join(choices)}, got {word!r}")
+    return tuple(dict.fromkeys(value))
 
 
 def _merge(file: str, base: dict[str, dict[str, Any]], override: dict[str, Any]) -> None:
@@ -500,4 +518,4 @@ def _secure_or_local(url: str) -> bool:
 
 def _resolve(annotation: Any) -> type:
     # `from __future__ import annotations` turns field types into strings.
-    return {"str": str, "int": int, "float": float, "bool": bool}[annotation]
+    return {"str": str, "int": int, "float": float, "bool": bool, "tuple[str, ...]": tuple}[annotation]

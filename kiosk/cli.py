@@ -58,9 +58,15 @@ def _run_app(args: argparse.Namespace, mode_name: str) -> int:
         services.start_tracking()
         services.start_retention()
         shell = Shell(services, mode, session_factory=factory)
-        if args.fullscreen:
+        from kiosk.app import Supervision
+
+        # The kiosk is locked down (full screen, no way out but the supervisor's) unless --windowed.
+        windowed = getattr(args, "windowed", False)
+        supervision = Supervision(app, shell, locked=mode is Mode.KIOSK and not windowed)
+        if args.fullscreen and not supervision.locked:
             shell.window.showFullScreen()
         code = app.exec()
+        supervision.close(code)
         shell.close()
         return code
     finally:
@@ -68,7 +74,12 @@ def _run_app(args: argparse.Namespace, mode_name: str) -> int:
 
 
 def cmd_kiosk(args: argparse.Namespace) -> int:
-    return _run_app(args, "kiosk")
+    from kiosk.app import RESTART_EXIT, restart
+
+    code = _run_app(args, "kiosk")
+    if code == RESTART_EXIT:
+        restart()  # "Khởi động lại" on the maintenance screen
+    return code
 
 
 def cmd_agent(args: argparse.Namespace) -> int:
@@ -353,9 +364,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("kiosk", help="the citizen's touch-screen app (default)")
-    p.add_argument("--fullscreen", action="store_true")
+    p = sub.add_parser("kiosk", help="the citizen's touch-screen app (default), locked down full screen")
+    p.add_argument("--fullscreen", action="store_true", help="(always, unless --windowed)")
     p.set_defaults(func=cmd_kiosk)
+    from kiosk.lockdown_cli import add_lockdown_commands
+
+    add_lockdown_commands(p)
     p = sub.add_parser("agent", help="the agent point (post office, volunteer desk)")
     p.add_argument("--fullscreen", action="store_true")
     p.set_defaults(func=cmd_agent)

@@ -20,7 +20,9 @@ from egov.flow import Mode
 from ui.events import pump
 from ui.idle import IdleWatcher
 from ui.jobs import Jobs
+from ui.lockdown import Lockdown
 from ui.lookup_model import LookupModel
+from ui.outage import OutageModel
 from ui.printer_model import printer_model
 from ui.services import Services
 from ui.ticket_model import TicketModel
@@ -90,9 +92,7 @@ class Shell(QObject):
             kiosk.idle_seconds,
             kiosk.idle_warning_seconds,
             self,
-            at_rest=lambda: (
-                self.visit.page == "welcome" and not self.lookup.active and not self.tickets.active
-            ),
+            at_rest=self.at_rest,
         )
         if mode is Mode.KIOSK:
             app.installEventFilter(self.idle)
@@ -100,6 +100,12 @@ class Shell(QObject):
             # Not watched at the agent point, it would wipe a visit the agent is typing into after
             # idle_seconds; the agent's session timeout (agent_point/session_timeout.py) does it.
             self.idle.stop()
+        # At the kiosk only: the out-of-service page, and the lock-down's gesture, PIN and maintenance.
+        self.outage: OutageModel | None = None
+        self.lockdown: Lockdown | None = None
+        if mode is Mode.KIOSK:
+            self.outage = OutageModel(services, self.printer, self.jobs, self.at_rest, self)
+            self.lockdown = Lockdown(services, self.jobs, self.outage, self)
         self.engine = QQmlApplicationEngine(self)
         self.engine.addImageProvider("visit", VisitImages(self.visit))
         context = self.engine.rootContext()
@@ -109,6 +115,8 @@ class Shell(QObject):
         context.setContextProperty("lookup", self.lookup)
         context.setContextProperty("tickets", self.tickets)
         context.setContextProperty("idle", self.idle)
+        context.setContextProperty("outage", self.outage)
+        context.setContextProperty("lockdown", self.lockdown)
         context.setContextProperty("screenPxPerMm", px_per_mm(app))
         context.setContextProperty("initialWidth", width)
         context.setContextProperty("initialHeight", height)
@@ -118,10 +126,19 @@ class Shell(QObject):
             raise RuntimeError("the QML user interface failed to load; see the log for the QML error")
         self.window: QQuickWindow = roots[0]  # type: ignore[assignment]
 
+    def at_rest(self) -> bool:
+        """Whether the screen holds nothing to protect: the welcome page, nothing started."""
+        return self.visit.page == "welcome" and not self.lookup.active and not self.tickets.active
+
     def grab(self) -> QImage:
         return self.window.grabWindow()
 
     def close(self) -> None:
+        if self.lockdown is not None:
+            self.lockdown.release()  # the shell is closing: a locked window may go now
+            self.lockdown.stop()
+        if self.outage is not None:
+            self.outage.stop()
         self.window.close()
         self.idle.stop()  # its timers must not outlive it into another thread's garbage collection
         self.tickets.stop()  # the number's time on screen, likewise

@@ -19,7 +19,7 @@ from egov.training import example_answers
 from hardware.scanner.live import LIFT_PAGE
 from ui.events import wait_until
 from ui.shell import Shell
-from ui.staging_names import AGENT_PAGES, CASE_SCREENS, KIOSK_PAGES
+from ui.staging_names import AGENT_PAGES, CASE_SCREENS, KIOSK_PAGES, LOCKDOWN_PAGES
 from ui.translation import tr
 
 BIRTH = "1.001193"
@@ -75,6 +75,9 @@ def stage(shell: Shell, page: str) -> None:
             return
         if page.startswith("ticket"):
             _stage_ticket(shell, page)
+            return
+        if page in LOCKDOWN_PAGES:
+            _stage_lockdown(shell, page)
             return
         vm.start()
     _walk_visit(shell, page)
@@ -521,3 +524,41 @@ def _stage_report(shell: Shell, page: str) -> None:
     if page == "report_office":
         report.show("office")
         wait_until(lambda: report.scope == "office" and report.ready)
+
+
+STAGING_PIN = "246813"
+
+
+def _stage_lockdown(shell: Shell, page: str) -> None:
+    """The out-of-service page for a required printer found offline; the PIN pad after the
+    supervisor's gesture with three digits typed; the maintenance screen after the right PIN, with
+    the devices checked."""
+    from config.secrets import store_kiosk_pin_hash
+    from egov.kiosk_pin import hash_pin
+    from hardware.doctor import Check
+    from ui.lockdown import HOLD_SECONDS
+
+    if page == "out_of_service":
+        outage = shell.outage
+        # A still picture: the printer required and its thread's last answer "offline".
+        outage._required = ("printer",)  # noqa: SLF001
+        outage._found["printer"] = Check("printer", "missing", "printer offline", "")  # noqa: SLF001
+        outage._conclude()  # noqa: SLF001
+        wait_until(lambda: outage.page == page)
+        return
+    lockdown = shell.lockdown
+    lockdown.holdStarted()
+    lockdown._hold_started -= HOLD_SECONDS  # noqa: SLF001 - the five seconds' hold, without waiting
+    lockdown.holdEnded()
+    lockdown.cornerTapped()
+    if page == "lockdown_pin":
+        for digit in STAGING_PIN[:3]:
+            lockdown.pressDigit(digit)
+        return
+    store_kiosk_pin_hash(shell.services.settings, hash_pin(STAGING_PIN))
+    for digit in STAGING_PIN:
+        lockdown.pressDigit(digit)
+    lockdown.submit()
+    wait_until(lambda: lockdown.stage == "maintenance", timeout=30)
+    lockdown.checkDevices()
+    wait_until(lambda: len(lockdown.checks) == 3, timeout=30)

@@ -28,12 +28,17 @@ LOOKUP_PAGES = ["lookup", "lookup_code", "lookup_digits", "lookup_result", "look
 # A queue ticket taken at the kiosk (see ui/ticket_model.py).
 TICKET_PAGES = ["ticket_service", "ticket_taken"]
 
+# The kiosk without a device it needs (ui/outage.py), and the supervisor's PIN pad (three digits
+# typed) and maintenance screen (devices checked) over the welcome page (ui/lockdown.py).
+LOCKDOWN_PAGES = ["out_of_service", "lockdown_pin", "lockdown_maintenance"]
+
 KIOSK_PAGES = (
     [s.value for s in Step if s not in AGENT_ONLY]
     + DOCUMENT_SCREENS
     + FEE_SCREENS
     + LOOKUP_PAGES
     + TICKET_PAGES
+    + LOCKDOWN_PAGES
 )
 AGENT_PAGES = [
     "signin",

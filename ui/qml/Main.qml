@@ -25,11 +25,14 @@ ApplicationWindow {
         rating: "Rating", signin: "SignIn", home: "AgentHome", dossiers: "AgentDossiers",
         lookup: "Lookup", lookup_code: "LookupCode", lookup_digits: "LookupDigits",
         lookup_result: "LookupResult", queue: "AgentQueue", ticket_service: "TicketService",
-        ticket_taken: "TicketTaken"
+        ticket_taken: "TicketTaken",
+        out_of_service: "OutOfService"
     })
     // The agent's own pages, else the citizen's look-up or queue ticket (flows beside the visit),
     // else the visit.
-    readonly property string shownPage: (agent && agent.page !== "visit") ? agent.page
+    // At a kiosk missing a device the office needs (ui/outage.py), the out-of-service page first.
+    readonly property string shownPage: (outage && outage.page !== "") ? outage.page
+                                        : (agent && agent.page !== "visit") ? agent.page
                                         : lookup.page !== "" ? lookup.page
                                         : tickets.page !== "" ? tickets.page : vm.page
 
@@ -93,4 +96,10 @@ ApplicationWindow {
             onClicked: vm.dismissHelp()
         }
     }
+
+    // The supervisor's way out of the locked-down kiosk (ui/lockdown.py): two hidden corners, then
+    // the PIN pad and the maintenance screen over everything.
+    SupervisorCorner { holdCorner: true; anchors { left: parent.left; top: parent.top } }
+    SupervisorCorner { holdCorner: false; anchors { right: parent.right; bottom: parent.bottom } }
+    Lockdown { }
 }
