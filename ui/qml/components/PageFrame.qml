@@ -18,6 +18,8 @@ Rectangle {
     property string messageText: vm.message
     // A page with screens of its own (the documents step) goes back among them first.
     property var backAction: null
+    // What "Nghe lại" reads: the question, unless the page says more (ui/voice_model.py).
+    property var spoken: [title, subtitle]
     // The height the page's content can fill without scrolling (for a camera view).
     readonly property real bodyHeight: scroller.height - Theme.gap * 2
     default property alias contents: body.data
@@ -81,14 +83,19 @@ Rectangle {
         anchors.margins: Theme.margin
         anchors.topMargin: Theme.gap * 2
         spacing: Theme.gap
-        Text {
-            objectName: "pageTitle"
-            text: frame.title
-            font.pixelSize: Theme.titleSize
-            font.bold: true
-            color: Theme.text
-            wrapMode: Text.WordWrap
+        RowLayout {
+            spacing: Theme.gap
             Layout.fillWidth: true
+            Text {
+                objectName: "pageTitle"
+                text: frame.title
+                font.pixelSize: Theme.titleSize
+                font.bold: true
+                color: Theme.text
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+            }
+            SpeakButton { texts: frame.spoken; Layout.alignment: Qt.AlignTop }
         }
         Text {
             visible: frame.subtitle.length > 0

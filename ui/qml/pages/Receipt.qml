@@ -8,6 +8,10 @@ PageFrame {
     showBack: false
     primaryText: qsTr("Hoàn tất ›")
     primaryName: "doneButton"
+    // Read aloud: the code spelled and the date in words (ui/voice_model.py); never a name.
+    spoken: vm.delivered
+            ? [title, qsTr("Mã hồ sơ của bạn"), { code: vm.dossierCode }, qsTr("Ngày hẹn trả kết quả"), { date: vm.appointment }]
+            : [title, qsTr("Số tham chiếu tạm"), { code: vm.localReference }]
     onPrimary: vm.receiptDone()
     // The printer's sentence, until a printer that refused the slip is ready again.
     messageText: vm.messageField === "printer" && !(vm.printState === "refused" && printer.ready) ? vm.message : ""

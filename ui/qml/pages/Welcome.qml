@@ -21,11 +21,18 @@ Rectangle {
             font.bold: true
         }
     }
+    // "Nghe lại" where the other pages have it: at the right, under the header.
+    SpeakButton {
+        anchors { right: parent.right; top: band.bottom; margins: Theme.margin }
+        anchors.topMargin: Theme.gap * 2
+        texts: [welcomeTitle.text, welcomeText.text]
+    }
     ColumnLayout {
         anchors.centerIn: parent
         width: Math.min(parent.width - 2 * Theme.margin, Theme.mm(360))
         spacing: Theme.gap * 2
         Text {
+            id: welcomeTitle
             text: qsTr("Dịch vụ công trực tuyến")
             font.pixelSize: Theme.heroSize
             font.bold: true
@@ -35,6 +42,7 @@ Rectangle {
             Layout.fillWidth: true
         }
         Text {
+            id: welcomeText
             text: vm.mode === "agent"
                   ? qsTr("Tiếp nhận hồ sơ cho công dân: xác định người nộp, chọn thủ tục, điền tờ khai, chụp giấy tờ và gửi.")
                   : qsTr("Xin chào! Máy này giúp bạn nộp hồ sơ thủ tục hành chính: đăng ký khai sinh, tạm trú, chứng thực và nhiều thủ tục khác.")
