@@ -27,6 +27,7 @@ from ui.printer_model import printer_model
 from ui.services import Services
 from ui.ticket_model import TicketModel
 from ui.visit_model import VisitImages, VisitModel
+from ui.voice_model import voice_for
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +87,8 @@ class Shell(QObject):
         # A queue ticket taken at the kiosk, also beside the visit; idle ends it the same way.
         self.tickets = TicketModel(services, self.jobs, self.printer, self)
         self.visit.visitEnded.connect(self.tickets.wipe)
+        # "Nghe lại": the page's question read aloud, stopped when the page changes or the visit ends.
+        self.voice = voice_for(self, services.settings, mode)
         kiosk = services.settings.kiosk
         self.idle = IdleWatcher(
             self.visit,
@@ -115,6 +118,7 @@ class Shell(QObject):
         context.setContextProperty("lookup", self.lookup)
         context.setContextProperty("tickets", self.tickets)
         context.setContextProperty("idle", self.idle)
+        context.setContextProperty("voice", self.voice)
         context.setContextProperty("outage", self.outage)
         context.setContextProperty("lockdown", self.lockdown)
         context.setContextProperty("screenPxPerMm", px_per_mm(app))
@@ -146,6 +150,7 @@ class Shell(QObject):
         if callable(close_agent):
             close_agent()  # the agent's session timeout and the queue's refresh, likewise
         self.visit.close_devices()
+        self.voice.close()
         self.jobs.shutdown()
         self.printer.close()
         # The engine goes first: its bindings must not outlive the view models they read. Deleted
