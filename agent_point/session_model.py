@@ -16,6 +16,7 @@ from PySide6.QtCore import Property, QCoreApplication, QObject, Signal, Slot
 
 from agent_point.accounts_model import AccountsModel
 from agent_point.dossier_list import DossierList
+from agent_point.feedback_model import FeedbackInbox
 from agent_point.queue_model import QueueModel
 from agent_point.report_model import ReportModel
 from agent_point.search_model import SearchModel
@@ -66,6 +67,7 @@ class AgentSession(QObject):
         self._queue = QueueModel(services, jobs, visit.printer, visit, lambda: self._account, self)
         self._search = SearchModel(services, jobs, visit.printer, lambda: self._account, self)
         self._accounts = AccountsModel(services, jobs, lambda: self._account, self)
+        self._feedback = FeedbackInbox(services, jobs, lambda: self._account, self)
         self._timeout = SessionTimeout(services.settings.agent, self)
         self._timeout.expired.connect(self._timed_out)
         self._report = ReportModel(services, jobs, lambda: self._account, self)
@@ -94,6 +96,12 @@ class AgentSession(QObject):
     queue = Property(QObject, lambda self: self._queue, constant=True)  # agent_point.queue_model
     search = Property(QObject, lambda self: self._search, constant=True)  # agent_point.search_model
     accounts = Property(QObject, lambda self: self._accounts, constant=True)  # agent_point.accounts_model
+    feedback = Property(QObject, lambda self: self._feedback, constant=True)  # agent_point.feedback_model
+    canReadFeedback = Property(
+        bool,
+        lambda self: self._account is not None and allowed(self._account.role, Action.READ_SUGGESTIONS),
+        notify=changed,
+    )
     timeout = Property(QObject, lambda self: self._timeout, constant=True)  # the session's warning
     canManage = Property(
         bool,
@@ -141,6 +149,7 @@ class AgentSession(QObject):
         self._timeout.stop()
         self._search.clear()
         self._accounts.clear()
+        self._feedback.clear()
         self.changed.emit()
 
     def close(self) -> None:
@@ -210,6 +219,20 @@ class AgentSession(QObject):
         self._page = "accounts"
         self.changed.emit()
         self._accounts.reload()
+
+    @Slot()
+    def showFeedback(self) -> None:
+        """The citizens' written suggestions, for a supervisor only: refused (and audited) here
+        for anyone else, not only hidden on the home page."""
+        store = self._services.store
+        if not permitted(self._account, Action.READ_SUGGESTIONS, store, self._jobs, "suggestions"):
+            self._error = refusal_text()
+            self.changed.emit()
+            return
+        self._error = ""
+        self._page = "feedback"
+        self.changed.emit()
+        self._feedback.show("unread")
 
     @Slot()
     def _timed_out(self) -> None:

@@ -122,6 +122,8 @@ def finish_case(qtbot, shell: Shell, rating: int | None) -> None:  # noqa: ANN00
     tap(qtbot, shell, "doneButton")
     wait_until(lambda: vm.page == "rating")
     tap(qtbot, shell, f"rate_{rating}" if rating else "skipRatingButton")
+    if rating:
+        tap(qtbot, shell, "skipReasonButton")  # the reason is optional
 
 
 def test_an_agents_day_from_the_queue_to_the_end_of_day_report(qtbot, office: Services) -> None:  # noqa: ANN001

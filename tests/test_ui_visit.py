@@ -199,9 +199,11 @@ def test_a_citizen_completes_a_visit_at_the_kiosk(qtbot, services, tmp_path) -> 
     tap(qtbot, shell, "doneButton")
     wait_until(lambda: vm.page == "rating")
     tap(qtbot, shell, "rate_5")
+    tap(qtbot, shell, "skipReasonButton")  # the reason is optional
     wait_until(lambda: vm.page == "welcome")
     assert vm.visit.identity is None and vm.visit.pages == {}
-    assert services.store.ratings_summary(office_code="H01.99").count == 1
+    # Written off the GUI thread as the visit ends.
+    wait_until(lambda: services.store.ratings_summary(office_code="H01.99").count == 1)
     shell.close()
 
 

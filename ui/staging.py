@@ -19,7 +19,7 @@ from egov.training import example_answers
 from hardware.scanner.live import LIFT_PAGE
 from ui.events import wait_until
 from ui.shell import Shell
-from ui.staging_names import AGENT_PAGES, CASE_SCREENS, KIOSK_PAGES, LOCKDOWN_PAGES
+from ui.staging_names import AGENT_PAGES, CASE_SCREENS, KIOSK_PAGES, LOCKDOWN_PAGES, RATING_SCREENS
 from ui.translation import tr
 
 BIRTH = "1.001193"
@@ -48,6 +48,9 @@ def stage(shell: Shell, page: str) -> None:
             return
         if page in ("search", "search_result", "accounts"):
             _stage_search_or_accounts(shell, page)
+            return
+        if page == "feedback":
+            _stage_feedback(shell)
             return
         if page in ("home", "dossiers"):
             # One real intake first, so that today's list has a case to show.
@@ -206,6 +209,9 @@ def _walk_visit(shell: Shell, page: str) -> None:
         _documents_screen(shell, page)
     elif page in CASE_SCREENS:
         _case_screen(shell, page)
+    elif page in RATING_SCREENS:
+        _walk_steps(shell, "rating")
+        _rating_screen(shell, page)
     else:
         _walk_steps(shell, page)
 
@@ -562,3 +568,44 @@ def _stage_lockdown(shell: Shell, page: str) -> None:
     wait_until(lambda: lockdown.stage == "maintenance", timeout=30)
     lockdown.checkDevices()
     wait_until(lambda: len(lockdown.checks) == 3, timeout=30)
+
+
+def _rating_screen(shell: Shell, screen: str) -> None:
+    """After "Hài lòng" was tapped: the reason's question, or the suggestion's empty field."""
+    feedback = shell.visit.feedback
+    shell.visit.rate(4)
+    if screen == "rating_suggestion":
+        feedback.openSuggestion()
+
+
+def _stage_feedback(shell: Shell) -> None:
+    """The supervisor's suggestions: three of this morning's, one already read."""
+    from egov import accounts
+    from egov.feedback import add_suggestion, list_suggestions, mark_read
+
+    agent, services = shell.agent, shell.services
+    store, office = services.store, services.settings.office.code
+    for text in (
+        "Nên có thêm ghế chờ cho người già ở sảnh.",
+        "Máy in phiếu hết giấy từ sáng, phải hỏi mãi mới có người thay.",
+        "Cán bộ hướng dẫn rất nhiệt tình, cảm ơn phường.",
+    ):
+        add_suggestion(store, office, text)
+    oldest = list_suggestions(store, reader="screenshot")[-1]
+    mark_read(store, oldest.uid, reader="quanly.mau")
+    accounts.create_account(
+        store,
+        "quanly.mau",
+        AGENT_PASSWORD,
+        accounts.Role.SUPERVISOR,
+        "Nguyễn Thị Quản Lý",
+        actor="screenshot",
+    )
+    agent.signOut()
+    agent.signIn("quanly.mau", AGENT_PASSWORD)
+    wait_until(lambda: agent.page == "home")
+    inbox = agent.feedback
+    agent.showFeedback()
+    wait_until(lambda: agent.page == "feedback" and not inbox.busy and len(inbox.rows) == 2)
+    inbox.show("all")  # the one read shows how a read suggestion looks
+    wait_until(lambda: not inbox.busy and len(inbox.rows) == 3)

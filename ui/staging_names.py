@@ -56,3 +56,9 @@ AGENT_PAGES += ["search", "search_result", "accounts"]
 
 # The end-of-day report (agent_point/report_model.py): the agent's own, and a supervisor's whole office.
 AGENT_PAGES += ["report", "report_office"]
+
+# The rating step's screens after a face is tapped (ui/feedback_model.py), and the supervisor's
+# page of the citizens' written suggestions (agent_point/feedback_model.py).
+RATING_SCREENS = ["rating_reason", "rating_suggestion"]
+KIOSK_PAGES += RATING_SCREENS
+AGENT_PAGES += ["feedback"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 import time
 from collections.abc import Callable
 from datetime import datetime
@@ -110,6 +111,14 @@ class VisitModel(QObject):
         self._card_read: CardRead | None = None
         self._pending_identity: Identity | None = None
         self._card_qr_note = ""  # "the QR was read", with the name masked, while the chip is read
+        # At the kiosk the chip's photo is kept, hidden, for the check page's "Xem ảnh": a copy we
+        # can zero at the end (the read's own bytes are immutable and only dropped).
+        self._face: bytearray | None = None
+        self._face_shown = False
+        # The receipt previews (preview:// printer) of this kiosk visit, deleted when it ends, and
+        # receipts still printing when a visit ended, whose previews go as soon as they are written.
+        self._slip_files: list[str] = []
+        self._orphan_slips: set[str] = set()
         self._card_watch = CardWatch(services.card, self)
         self._card_watch.changed.connect(self.changed)
         self.visit = self._new_visit()
@@ -147,6 +156,8 @@ class VisitModel(QObject):
 
     def _update(self, message: str = "", field: str = "") -> None:
         self._message, self._message_field = message, field
+        if self.visit.flow.current is not Step.CHECK:
+            self._face_shown = False  # asked to be seen on the check page, hidden again off it
         self._revision += 1
         self.changed.emit()
 
@@ -373,6 +384,9 @@ class VisitModel(QObject):
     cardChecks = _prop("QVariantList", lambda self: self._card_checks())
     cardHasPhoto = _prop(bool, lambda self: bool(self._card_read and self._card_read.photo))
     cardQrNote = _prop(str, lambda self: self._card_qr_note)
+    faceAvailable = _prop(bool, lambda self: self._face is not None)
+    faceShown = _prop(bool, lambda self: self._face_shown)
+    faceUrl = _prop(str, lambda self: f"image://visit/face/{self._revision}" if self._face_shown else "")
 
     def _card_name(self) -> str:
         d = self._card_read.dg13 if self._card_read else None
@@ -440,7 +454,13 @@ class VisitModel(QObject):
     def callHelp(self) -> None:
         # Raises the help flag the page shows; the agent point's queue will receive it later.
         self._help = True
-        self._services.store.audit("kiosk", "help_requested", self._services.settings.office.code)
+        store, office = self._services.store, self._services.settings.office.code
+
+        def failed(exc: BaseException) -> None:
+            log.error("help request not audited: %s", exc.__class__.__name__)
+
+        audit = functools.partial(store.audit, "kiosk", "help_requested", office)
+        self._jobs.run("network", audit, lambda _: None, failed)
         self._update(self._message, self._message_field)
 
     @Slot()
@@ -452,6 +472,7 @@ class VisitModel(QObject):
 
     @Slot()
     def chooseCard(self) -> None:
+        self._drop_face()
         self._card_state = "enter"
         self._card_qr_note = ""
         self._act(self.visit.choose_card_identity)
@@ -504,6 +525,8 @@ class VisitModel(QObject):
                 self._card_state = "review"
                 self._update()
                 return
+            if read.photo is not None:
+                self._face = bytearray(read.photo.data)
             read.wipe()
             self._card_state = "enter"
             self._act(lambda: self.visit.set_identity(identity), "Card")
@@ -656,16 +679,33 @@ class VisitModel(QObject):
         self._card_watch.stop()
         self._scan.end_visit(wait=2.0)
 
-    def card_photo(self) -> bytes | None:
+    def card_photo(self) -> bytes | bytearray | None:
+        """The chip's photo: the agent's read under review, or at the kiosk the photo the citizen
+        asked to see ("Xem ảnh"); never a photo nobody asked for."""
         read = self._card_read
-        return read.photo.data if read is not None and read.photo is not None else None
+        if read is not None and read.photo is not None:
+            return read.photo.data
+        return self._face if self._face_shown else None
+
+    @Slot(bool)
+    def showFace(self, shown: bool) -> None:
+        self._face_shown = shown and self._face is not None and self.visit.flow.current is Step.CHECK
+        self._update(self._message, self._message_field)
+
+    def _drop_face(self) -> None:
+        if self._face is not None:
+            self._face[:] = bytes(len(self._face))
+        self._face = None
+        self._face_shown = False
 
     @Slot()
     def useDemo(self) -> None:
+        self._drop_face()
         self._act(self.visit.use_demo_identity)
 
     @Slot()
     def chooseManual(self) -> None:
+        self._drop_face()
         self._act(self.visit.choose_manual_identity)
 
     @Slot("QVariantMap")
@@ -885,6 +925,7 @@ class VisitModel(QObject):
             outcome, slip = result
             if visit is self.visit:
                 visit.submitted(outcome)
+                self._drop_face()  # the check page, the only place it could be seen, is behind us
                 self._fee.reset()
                 if slip:
                     self._receipt_slip = slip
@@ -1036,6 +1077,11 @@ class VisitModel(QObject):
 
     @Slot(str, str)
     def _on_print_end(self, job_id: str, outcome: str) -> None:
+        if job_id in self._orphan_slips:
+            self._orphan_slips.discard(job_id)
+            orphan = self._printer.take_result(job_id)
+            self._delete_slip_files([orphan.path] if orphan is not None and orphan.path else [])
+            return
         if job_id and job_id == self._side_job:
             self._side_job = ""
             side = self._printer.take_result(job_id)
@@ -1053,6 +1099,8 @@ class VisitModel(QObject):
             self._update(tr("Visit", GENERIC_FAILURE), "printer")
             return
         self._receipt_path = result.path
+        if result.path and self._mode is Mode.KIOSK:
+            self._slip_files.append(result.path)
         if result.message:
             self._update(tr("Printer", result.message), "printer")
         elif result.state is PrinterState.NEAR_END and self._mode is Mode.AGENT:
@@ -1092,6 +1140,11 @@ class VisitModel(QObject):
         """End the visit: wipe everything personal and start over."""
         self.visit.wipe()
         self._forget_card()
+        self._drop_face()
+        if self._receipt_job and self._print_state == "printing" and self._mode is Mode.KIOSK:
+            self._orphan_slips.add(self._receipt_job)
+        self._delete_slip_files(self._slip_files)
+        self._slip_files = []
         self.visit = self._new_visit()
         self._search = ""
         self._help = False
@@ -1107,6 +1160,24 @@ class VisitModel(QObject):
         self._jobs.run("camera", self._release_camera, lambda _: None)
         self._update()
         self.visitEnded.emit()
+
+    def _delete_slip_files(self, paths: list[str]) -> None:
+        """At the kiosk a receipt's preview is the paper the citizen took away: the next citizen
+        must not find it in the data directory. Deleted on the network worker (disk I/O)."""
+        if not paths:
+            return
+        paths = list(paths)
+
+        def work() -> None:
+            for path in paths:
+                try:
+                    os.unlink(path)
+                except FileNotFoundError:
+                    pass
+                except OSError as exc:
+                    log.error("a receipt preview was not deleted: %s", exc.strerror)
+
+        self._jobs.run("network", work, lambda _: None)
 
     # -- idle ----------------------------------------------------------------------------------
 
@@ -1130,10 +1201,11 @@ class VisitImages(QQuickImageProvider):
             if data:
                 image.loadFromData(data)
         elif parts[0] == "face":
-            # The chip's photo, for the agent's eyes only; it lives in memory until the read is dropped.
+            # The chip's photo for the agent's review, or the one the citizen asked to see. Qt copies
+            # it to decode: those copies are freed with the image, not zeroed.
             face = self._model.card_photo()
             if face:
-                image.loadFromData(face)
+                image.loadFromData(bytes(face))
         elif parts[0] in ("live", "edit"):
             image = self._model.scan.image(parts[0])
         elif parts[0] == "payqr":

@@ -18,6 +18,7 @@ ApplicationWindow {
 
     readonly property var pageFiles: ({
         search: "AgentSearch", accounts: "AgentAccounts", report: "AgentReport",
+        feedback: "AgentFeedback",
         welcome: "Welcome", identify: "Identify", card: "Card", identity_manual: "IdentityManual",
         procedure: "Procedure", delegate: "Delegate", form: "Form", documents: "Documents",
         checklist: "Checklist", seal: "Seal",

@@ -52,6 +52,12 @@ PageFrame {
             onClicked: agent.showAccounts()
         }
         BigButton {
+            objectName: "feedbackButton"
+            visible: agent.canReadFeedback
+            text: qsTr("Góp ý")
+            onClicked: agent.showFeedback()
+        }
+        BigButton {
             objectName: "reportButton"
             text: qsTr("Báo cáo cuối ngày")
             onClicked: agent.showReport()

@@ -9,6 +9,35 @@ PageFrame {
     primaryText: qsTr("Thông tin đã đúng ›")
     onPrimary: vm.confirmCheck()
 
+    // The chip's photo stays hidden at the kiosk (anyone behind her sees the screen) until she
+    // asks to see it, and hides again with one more tap or when she leaves this page.
+    RowLayout {
+        visible: vm.faceAvailable
+        spacing: Theme.gap * 2
+        Layout.fillWidth: true
+        Text {
+            text: qsTr("Ảnh trong chip thẻ căn cước")
+            font.pixelSize: Theme.bodySize
+            color: Theme.text
+            wrapMode: Text.WordWrap
+            Layout.fillWidth: true
+        }
+        BigButton {
+            objectName: "faceButton"
+            text: vm.faceShown ? qsTr("Ẩn ảnh") : qsTr("Xem ảnh")
+            onClicked: vm.showFace(!vm.faceShown)
+        }
+    }
+    Image {
+        objectName: "facePhoto"
+        visible: vm.faceShown
+        source: vm.faceUrl
+        cache: false
+        fillMode: Image.PreserveAspectFit
+        Layout.preferredWidth: Theme.mm(45)
+        Layout.preferredHeight: Theme.mm(60)
+    }
+
     Repeater {
         model: vm.checkRows
         ColumnLayout {
