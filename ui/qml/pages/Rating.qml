@@ -214,7 +214,8 @@ PageFrame {
                 text: modelData.label
                 Layout.fillWidth: true
                 Layout.preferredWidth: 1
-                Layout.preferredHeight: Theme.mm(28)
+                // Two lines of large text on a narrow screen still fit inside.
+                Layout.preferredHeight: Math.max(Theme.mm(28), implicitContentHeight + Theme.mm(8))
                 onClicked: page.fb.chooseReason(modelData.code)
             }
         }
