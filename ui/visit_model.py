@@ -44,6 +44,7 @@ from hardware.scanner.camera import Camera, CameraError, SampleCamera
 from hardware.scanner.pack import BudgetError
 from ui.card_watch import CardWatch
 from ui.fee_model import FeeModel
+from ui.feedback_model import FeedbackModel
 from ui.jobs import Jobs
 from ui.printer_model import PrinterModel
 from ui.qr import qr_image
@@ -139,6 +140,9 @@ class VisitModel(QObject):
             report=self._update,
             finish=self.feeDone,
             parent=self,
+        )
+        self._feedback = FeedbackModel(
+            services, jobs, actor=lambda: self._agent or "kiosk", finish=self.finish, parent=self
         )
 
     def _new_visit(self) -> Visit:
@@ -319,6 +323,7 @@ class VisitModel(QObject):
     sidePrinting = _prop(bool, lambda self: bool(self._side_job))
     scan = Property(QObject, lambda self: self._scan, constant=True)  # the documents step's camera
     fee = Property(QObject, lambda self: self._fee, constant=True)  # the fee step's charges and QR
+    feedback = Property(QObject, lambda self: self._feedback, constant=True)  # the rating's screens
 
     def _authorised_person(self) -> dict[str, Any]:
         """The authorised person as recorded, for the delegate page when the agent comes back to it."""
@@ -1132,8 +1137,8 @@ class VisitModel(QObject):
         except VisitError as exc:
             self._update(tr("Rating", exc.message), exc.field)
             return
-        self._services.store.record_rating(office_code=self._services.settings.office.code, score=score)
-        self.finish()
+        # The reason's screen; the rating is written off the GUI thread when the visit ends.
+        self._feedback.rated(score)
 
     @Slot()
     def finish(self) -> None:
@@ -1156,6 +1161,7 @@ class VisitModel(QObject):
         self._side_note = ""
         self._idle_left = 0
         self._fee.reset()
+        self._feedback.end_visit()
         self._scan.end_visit()
         self._jobs.run("camera", self._release_camera, lambda _: None)
         self._update()
