@@ -30,7 +30,8 @@ class Jobs(QObject):
     # by a queued `object` signal (seen as "none_dealloc" crashes), so results wait in a dict.
     _finished = Signal(int)
 
-    LANES = ("camera", "network", "card")
+    # "render": drawings rasterised for the printer (ui.guide_model), kept off the devices' lanes.
+    LANES = ("camera", "network", "card", "render")
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -18,6 +18,7 @@ from PySide6.QtQuickControls2 import QQuickStyle
 
 from egov.flow import Mode
 from ui.events import pump
+from ui.guide_model import GuideModel
 from ui.idle import IdleWatcher
 from ui.jobs import Jobs
 from ui.lockdown import Lockdown
@@ -87,6 +88,9 @@ class Shell(QObject):
         # A queue ticket taken at the kiosk, also beside the visit; idle ends it the same way.
         self.tickets = TicketModel(services, self.jobs, self.printer, self)
         self.visit.visitEnded.connect(self.tickets.wipe)
+        # A procedure's guide with pictures, beside the visit too; the visit's end closes it.
+        self.guides = GuideModel(services, self.jobs, self.printer, self)
+        self.visit.visitEnded.connect(self.guides.wipe)
         # "Nghe lại": the page's question read aloud, stopped when the page changes or the visit ends.
         self.voice = voice_for(self, services.settings, mode)
         kiosk = services.settings.kiosk
@@ -117,6 +121,7 @@ class Shell(QObject):
         context.setContextProperty("agent", self.agent)
         context.setContextProperty("lookup", self.lookup)
         context.setContextProperty("tickets", self.tickets)
+        context.setContextProperty("guides", self.guides)
         context.setContextProperty("idle", self.idle)
         context.setContextProperty("voice", self.voice)
         context.setContextProperty("outage", self.outage)
@@ -132,7 +137,8 @@ class Shell(QObject):
 
     def at_rest(self) -> bool:
         """Whether the screen holds nothing to protect: the welcome page, nothing started."""
-        return self.visit.page == "welcome" and not self.lookup.active and not self.tickets.active
+        beside = self.lookup.active or self.tickets.active or self.guides.active
+        return self.visit.page == "welcome" and not beside
 
     def grab(self) -> QImage:
         return self.window.grabWindow()

@@ -79,6 +79,9 @@ def stage(shell: Shell, page: str) -> None:
         if page.startswith("ticket"):
             _stage_ticket(shell, page)
             return
+        if page.startswith("guide"):
+            _stage_guide(shell, page)
+            return
         if page in LOCKDOWN_PAGES:
             _stage_lockdown(shell, page)
             return
@@ -179,6 +182,13 @@ def _stage_ticket(shell: Shell, page: str) -> None:
     if page == "ticket_taken":
         tickets.take("A")
         wait_until(lambda: tickets.page == "ticket_taken" and not tickets.printing)
+
+
+def _stage_guide(shell: Shell, page: str) -> None:
+    """The guides: the list from the welcome page, or birth registration's guide (five papers)."""
+    shell.guides.begin()
+    if page == "guide":
+        shell.guides.choose(BIRTH)
 
 
 def _stage_lookup(shell: Shell, page: str) -> None:

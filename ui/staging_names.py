@@ -32,12 +32,16 @@ TICKET_PAGES = ["ticket_service", "ticket_taken"]
 # typed) and maintenance screen (devices checked) over the welcome page (ui/lockdown.py).
 LOCKDOWN_PAGES = ["out_of_service", "lockdown_pin", "lockdown_maintenance"]
 
+# A procedure's guide with pictures, beside the visit (see ui/guide_model.py): the list, one guide.
+GUIDE_PAGES = ["guide_list", "guide"]
+
 KIOSK_PAGES = (
     [s.value for s in Step if s not in AGENT_ONLY]
     + DOCUMENT_SCREENS
     + FEE_SCREENS
     + LOOKUP_PAGES
     + TICKET_PAGES
+    + GUIDE_PAGES
     + LOCKDOWN_PAGES
 )
 AGENT_PAGES = [

@@ -25,6 +25,7 @@ ApplicationWindow {
         check: "Check", consent: "Consent", submit: "Submit", fee: "Fee", receipt: "Receipt",
         rating: "Rating", signin: "SignIn", home: "AgentHome", dossiers: "AgentDossiers",
         lookup: "Lookup", lookup_code: "LookupCode", lookup_digits: "LookupDigits",
+        guide_list: "GuideList", guide: "Guide",
         lookup_result: "LookupResult", queue: "AgentQueue", ticket_service: "TicketService",
         ticket_taken: "TicketTaken",
         out_of_service: "OutOfService"
@@ -35,7 +36,8 @@ ApplicationWindow {
     readonly property string shownPage: (outage && outage.page !== "") ? outage.page
                                         : (agent && agent.page !== "visit") ? agent.page
                                         : lookup.page !== "" ? lookup.page
-                                        : tickets.page !== "" ? tickets.page : vm.page
+                                        : tickets.page !== "" ? tickets.page
+                                        : guides.page !== "" ? guides.page : vm.page
 
     Loader {
         id: pageLoader

@@ -80,6 +80,16 @@ Rectangle {
             Layout.preferredHeight: Theme.primaryHeight
             onClicked: tickets.begin()
         }
+        // What to bring, before coming back with the papers: the procedures' guides with pictures.
+        BigButton {
+            objectName: "guideButton"
+            visible: vm.mode === "kiosk"
+            text: qsTr("Cần mang giấy tờ gì?")
+            Layout.alignment: Qt.AlignHCenter
+            Layout.preferredWidth: Theme.mm(190)
+            Layout.preferredHeight: Theme.primaryHeight
+            onClicked: guides.begin()
+        }
         Text {
             text: qsTr("Cần giúp đỡ? Hãy hỏi cán bộ tại quầy hoặc gọi %1.").arg(vm.hotline)
             font.pixelSize: Theme.smallSize
