@@ -332,6 +332,12 @@ def _steps(procedure: Procedure) -> tuple[GuideItem, ...]:
     return tuple(steps)
 
 
+# Who must come in person: the fact sheet confirms it for signature certification (the signer signs
+# before the certifier); for marriage and recognition of parentage it rests on Circular 04/2020/TT-BTP
+# Art. 2, which no public source confirmed, and for the rest on the catalogue alone.
+IN_PERSON_CONFIRMED = frozenset({"2.000884"})
+
+
 def _after(procedure: Procedure) -> tuple[GuideItem, ...]:
     after: list[GuideItem] = []
     direct = procedure.channel(Channel.DIRECT)
@@ -387,7 +393,8 @@ def _after(procedure: Procedure) -> tuple[GuideItem, ...]:
                 Sentence(
                     QT_TRANSLATE_NOOP(
                         "Guide", "Người có tên trong hồ sơ phải tự đến; không nhờ người khác làm thay được."
-                    )
+                    ),
+                    unverified=procedure.code not in IN_PERSON_CONFIRMED,
                 ),
                 "in_person",
             )
