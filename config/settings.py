@@ -170,7 +170,7 @@ class VoiceSettings:
     """Spoken guidance: "Nghe lại" reads a page's question aloud (hardware/voice, ui/voice_model.py)."""
 
     enabled: bool
-    engine: str  # auto | espeak | qt | none
+    engine: str  # espeak | qt | none
     volume: int  # 0-100, the office's loudness, applied to the samples
     rate: int  # words a minute
     voice: str  # espeak-ng's Vietnamese voice
@@ -244,7 +244,7 @@ _CHOICES: dict[tuple[str, str], tuple[Any, ...]] = {
     ("printer", "paper_mm"): (58, 80),
     ("printer", "mask_name"): ("kiosk", "always", "never"),
     ("scanner", "colour"): ("colour", "grey", "bw"),
-    ("voice", "engine"): ("auto", "espeak", "qt", "none"),
+    ("voice", "engine"): ("espeak", "qt", "none"),
     ("voice", "voice"): ("vi", "vi-vn-x-central", "vi-vn-x-south"),
     ("kiosk", "required_devices"): ("printer", "card_reader", "camera"),
 }

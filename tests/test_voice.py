@@ -306,3 +306,28 @@ def test_voice_prepare_without_espeak_says_what_to_install(tmp_path: Path) -> No
     assert done.returncode == 1
     assert "apt-get install espeak-ng" in done.stderr
     assert not (data / "voice").exists()
+
+
+def test_the_engine_is_the_one_named_and_a_missing_one_says_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dataclasses import replace
+
+    from config.settings import load_settings
+    from ui.voice_model import build_engine
+
+    voice = load_settings().voice
+    assert voice.engine == "espeak"
+    if shutil.which("espeak-ng") and shutil.which("aplay"):
+        engine, why = build_engine(voice, tmp_path)
+        assert engine.name == "espeak-ng" and engine.available and why == ""
+    assert build_engine(replace(voice, engine="none"), tmp_path)[0].name == "none"
+    monkeypatch.setenv("PATH", str(tmp_path))
+    engine, why = build_engine(voice, tmp_path)
+    assert not engine.available
+    assert why == "espeak-ng and aplay not installed (apt-get install espeak-ng alsa-utils)"
+    try:
+        import PySide6.QtTextToSpeech  # noqa: F401
+    except ImportError:
+        engine, why = build_engine(replace(voice, engine="qt"), tmp_path)
+        assert not engine.available and why == "Qt TextToSpeech not installed (PySide6-Addons)"

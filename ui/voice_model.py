@@ -6,9 +6,10 @@ and {"money": ...} in Vietnamese words (egov/spoken.py), synthesised on demand. 
 the citizen or holds an ID number is left out, whoever asked for it: the kiosk stands in a public
 room. Speech stops when the page changes, when the visit ends (idle wipe) and on "Dừng đọc".
 
-The engine is chosen from `[voice] engine`: espeak-ng played by aplay when installed, else Qt
-TextToSpeech through speech-dispatcher (PySide6-Addons), else none, with one log line saying what
-to install and the button shown disabled. The agent point is silent unless `[voice] agent_point`.
+The engine is `[voice] engine`: espeak-ng played by aplay (when either is missing: silent, one log
+line saying what to install, the button shown disabled), or, only when named, Qt TextToSpeech
+through speech-dispatcher (ui/voice_qt.py says why it is not the default). The agent point is
+silent unless `[voice] agent_point`.
 """
 
 from __future__ import annotations
@@ -53,23 +54,18 @@ def cache_dir(settings: Settings) -> Path:
 
 
 def build_engine(voice: VoiceSettings, folder: Path) -> tuple[SpeechEngine, str]:
-    """The engine `[voice] engine` asks for, and, when it is silent, why (English, for the log)."""
+    """The engine `[voice] engine` names, and, when it is silent, why (English, for the log)."""
     if voice.engine == "none":
         return SilentEngine(), "[voice] engine is none"
-    espeak = EspeakEngine(Espeak(voice.voice, voice.rate), AplayPlayer(voice.device), folder, voice.volume)
-    reasons = []
-    if voice.engine in ("auto", "espeak"):
-        if espeak.available:
-            return espeak, ""
-        reasons.append(f"{espeak.missing()} not installed (apt-get install espeak-ng alsa-utils)")
-    if voice.engine in ("auto", "qt"):
+    if voice.engine == "qt":
         from ui.voice_qt import QtSpeechEngine, qt_speech_missing
 
         missing = qt_speech_missing()
-        if not missing:
-            return QtSpeechEngine(voice.volume, voice.rate), ""
-        reasons.append(missing)
-    return SilentEngine(), "; ".join(reasons)
+        return (SilentEngine(), missing) if missing else (QtSpeechEngine(voice.volume, voice.rate), "")
+    espeak = EspeakEngine(Espeak(voice.voice, voice.rate), AplayPlayer(voice.device), folder, voice.volume)
+    if espeak.available:
+        return espeak, ""
+    return SilentEngine(), f"{espeak.missing()} not installed (apt-get install espeak-ng alsa-utils)"
 
 
 class VoiceModel(QObject):

@@ -1,12 +1,13 @@
 """Qt TextToSpeech as a speech engine: speech-dispatcher and its espeak-ng module, via PySide6-Addons.
 
-Used when espeak-ng itself is not installed and PySide6-Addons is, or when `[voice] engine = "qt"`.
-Measured on Debian 12 with PySide6-Addons 6.12.0 (a 59 MB wheel, 156 MB installed): its only
-Linux plugins are speechd and mock (no flite); speechd cannot synthesise to a file (Speak and
-PauseResume only), so nothing can be cached; and with no sound device speech-dispatcher stayed
-"Speaking" for ever, after which constructing another QTextToSpeech("speechd") blocked its thread
-for 30 s. Hence: the QTextToSpeech lives on a thread of its own, every call reaches it as a
-queued call, and `speak` waits for the end with a deadline, on the voice's worker thread.
+Only when an office sets `[voice] engine = "qt"`; the default is espeak-ng itself. Measured on
+Debian 12 with PySide6-Addons 6.12.0 (a 59 MB wheel, 156 MB installed): its only Linux plugins are
+speechd and mock (no flite); speechd cannot synthesise to a file (Speak and PauseResume only), so
+nothing can be cached; with no sound device speech-dispatcher stays "Speaking" for ever, and once
+it is in that state constructing a QTextToSpeech("speechd") did not return in 120 s, holding
+Python's GIL: the whole app, GUI thread included, stops, whatever thread the call is on. What can
+be done here is done: the QTextToSpeech lives on a thread of its own, calls reach it queued,
+and `speak` gives up after a deadline, so a sentence that never ends is survived.
 """
 
 from __future__ import annotations

@@ -5,8 +5,8 @@ question): the espeak-ng engine takes it from the prompt cache. A dynamic one is
 visit said in words (the dossier code spelled, the appointment date): synthesised on demand, kept
 in memory only. `speak` blocks until the sound has played or was stopped, and is called on the
 voice's own worker thread; `stop` may be called from any thread and returns at once. Both
-engines give every call a deadline. The Qt TextToSpeech engine (speech-dispatcher) is in
-ui/voice_qt.py, as it needs Qt.
+engines give every call a deadline. The Qt TextToSpeech engine (speech-dispatcher), chosen only
+by `[voice] engine = "qt"`, is in ui/voice_qt.py, as it needs Qt.
 """
 
 from __future__ import annotations
