@@ -48,6 +48,7 @@ from ui.services import build_services  # noqa: E402
 PIN = "246813"
 WRONG_PIN = "975310"
 SUBJECT = "kiosk:H01.99"
+MM = 4.0  # pixels a millimetre offscreen (ui/shell.py DEFAULT_PX_PER_MM)
 
 
 class Clock:
@@ -68,10 +69,8 @@ def shell(services, qtbot, monkeypatch):
     shell.close()
 
 
-def press_and_release(shell, name: str, clock: Clock, held: float) -> None:
-    """A finger on item `name` for `held` seconds of the lock-down's clock."""
-    item = wait_for(None, shell, name)
-    centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
+def press_and_release(shell, point: QPointF, clock: Clock, held: float) -> None:
+    """A finger at `point` of the window for `held` seconds of the lock-down's clock."""
     for kind, buttons in (
         (QEvent.Type.MouseButtonPress, Qt.MouseButton.LeftButton),
         (QEvent.Type.MouseButtonRelease, Qt.MouseButton.NoButton),
@@ -80,8 +79,8 @@ def press_and_release(shell, name: str, clock: Clock, held: float) -> None:
             clock.now += held
         event = QMouseEvent(
             kind,
-            centre,
-            shell.window.mapToGlobal(centre),
+            point,
+            shell.window.mapToGlobal(point),
             Qt.MouseButton.LeftButton,
             buttons,
             Qt.KeyboardModifier.NoModifier,
@@ -90,11 +89,19 @@ def press_and_release(shell, name: str, clock: Clock, held: float) -> None:
         pump()
 
 
-def gesture(qtbot, shell, held: float = HOLD_SECONDS) -> None:
+def top_left(shell) -> QPointF:
+    return QPointF(MM * 3, MM * 3)  # well inside the 9 mm corner
+
+
+def bottom_right(shell) -> QPointF:
+    return QPointF(shell.window.width() - MM * 3, shell.window.height() - MM * 3)
+
+
+def gesture(qtbot, shell, held: float = HOLD_SECONDS, late: float = 2) -> None:
     clock = shell.lockdown._clock  # noqa: SLF001 - the test's Clock
-    press_and_release(shell, "lockHoldCorner", clock, held)
-    clock.now += 2  # the hand goes to the other corner
-    tap(qtbot, shell, "lockTapCorner")
+    press_and_release(shell, top_left(shell), clock, held)
+    clock.now += late  # the hand goes to the other corner
+    press_and_release(shell, bottom_right(shell), clock, 0.2)
 
 
 def type_pin(qtbot, shell, pin: str) -> None:
@@ -141,15 +148,20 @@ def test_the_locked_window_is_full_screen_and_will_not_close(qtbot, shell) -> No
 
 
 def test_a_short_hold_or_a_lone_tap_opens_nothing(qtbot, shell) -> None:
-    tap(qtbot, shell, "lockTapCorner")
+    clock = shell.lockdown._clock  # noqa: SLF001
+    press_and_release(shell, bottom_right(shell), clock, 0.2)
     gesture(qtbot, shell, held=HOLD_SECONDS - 1.5)
     assert find(shell, "pinPanel") is None
     # Held long enough, but the other corner tapped too late.
-    clock = shell.lockdown._clock  # noqa: SLF001
-    press_and_release(shell, "lockHoldCorner", clock, HOLD_SECONDS)
-    clock.now += 11
-    tap(qtbot, shell, "lockTapCorner")
+    gesture(qtbot, shell, late=11)
     assert find(shell, "pinPanel") is None and shell.lockdown.stage == ""
+    # Held long enough in the middle of the screen: nothing either.
+    press_and_release(shell, QPointF(shell.window.width() / 2, MM * 3), clock, HOLD_SECONDS)
+    press_and_release(shell, bottom_right(shell), clock, 0.2)
+    assert find(shell, "pinPanel") is None
+    # The corners take no tap from the page: the welcome page's buttons still work as before.
+    tap(qtbot, shell, "startButton")
+    wait_until(lambda: shell.visit.page != "welcome")
 
 
 def test_wrong_pins_are_refused_audited_and_lock_the_pad(qtbot, shell, services, caplog) -> None:

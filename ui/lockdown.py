@@ -4,7 +4,7 @@ Armed (`arm`, by the running kiosk), the window has no frame, stays full screen 
 close: close events from the window system, Alt+F4, Ctrl+Q, Ctrl+W and Escape are all refused
 while it is locked. The only way out is the supervisor's gesture and PIN:
 
-1. press and hold the top-left corner of the screen (a hidden square of about 9 mm) for
+1. press and hold the top-left corner of the screen (an invisible square of `CORNER_MM`, 9 mm) for
    `HOLD_SECONDS` (5 s), and lift the finger;
 2. within `ARMED_SECONDS` (10 s), tap the bottom-right corner (a faint ring shows there meanwhile);
 3. type the PIN on the on-screen pad (`dvc-kiosk kiosk set-pin` sets it) and tap "Xác nhận".
@@ -27,7 +27,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Property, QEvent, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeyEvent, QWindow
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QMouseEvent, QTouchEvent, QWindow
 
 from config.secrets import load_kiosk_pin_hash
 from egov.kiosk_pin import MAX_LENGTH, MIN_LENGTH, STATE_FILE, PinCheck, PinGate, PinOutcome
@@ -42,6 +42,7 @@ from ui.translation import tr
 log = logging.getLogger(__name__)
 
 HOLD_SECONDS = 5.0
+CORNER_MM = 9.0
 ARMED_SECONDS = 10.0
 RELOCK_SECONDS = 120
 # The exit status that asks `dvc-kiosk kiosk` to start itself again (EX_TEMPFAIL).
@@ -65,6 +66,8 @@ _REFUSED_KEYS = {
     (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
     (Qt.Key.Key_F11, Qt.KeyboardModifier.NoModifier),
 }
+_FINGER_DOWN = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin}
+_FINGER_UP = {QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel}
 _MODIFIERS = (
     Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 )
@@ -84,6 +87,7 @@ class Lockdown(QObject):
         parent: QObject | None = None,
         *,
         clock: Callable[[], float] = time.monotonic,
+        px_per_mm: float = 4.0,
     ) -> None:
         super().__init__(parent)
         settings = services.settings
@@ -107,6 +111,13 @@ class Lockdown(QObject):
         self._disarm.timeout.connect(self._on_disarm)
         self._relock = QTimer(self, singleShot=True, interval=RELOCK_SECONDS * 1000)
         self._relock.timeout.connect(self._on_relock)
+        self._corner_px = CORNER_MM * px_per_mm
+        self._tap_down = False
+        # The corners are watched in the window's own input, not by items on the page: nothing
+        # there for a citizen to touch, and no tap taken from what lies under a corner.
+        app = QGuiApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
 
     # -- the window ----------------------------------------------------------------------------
 
@@ -128,9 +139,12 @@ class Lockdown(QObject):
         return not self._released and self._stage != "maintenance"
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        kind = event.type()
+        if isinstance(watched, QWindow) and kind in _FINGER_DOWN | _FINGER_UP:
+            self._finger(watched, event)  # seen, never taken
+            return False
         if watched is not self._window or not self.locked:
             return False
-        kind = event.type()
         if kind == QEvent.Type.Close:
             event.ignore()
             log.info("window close refused: the kiosk is locked")
@@ -183,6 +197,33 @@ class Lockdown(QObject):
     checks = Property(list, _get_checks, notify=changed)
 
     # -- the gesture ---------------------------------------------------------------------------
+
+    def _finger(self, window: QWindow, event: QEvent) -> None:
+        """A press or release anywhere in the window: does it start or end the gesture?"""
+        if isinstance(event, QMouseEvent):
+            where = event.position()
+        elif isinstance(event, QTouchEvent) and event.points():
+            where = event.points()[0].position()
+        else:
+            return
+        size = self._corner_px
+        in_hold = where.x() <= size and where.y() <= size
+        in_tap = where.x() >= window.width() - size and where.y() >= window.height() - size
+        if event.type() in _FINGER_DOWN:
+            if in_hold:
+                self.holdStarted()
+            else:
+                self.holdCancelled()
+            self._tap_down = in_tap
+            return
+        if self._hold_started is not None:
+            if in_hold:
+                self.holdEnded()
+            else:
+                self.holdCancelled()
+        if self._tap_down and in_tap:
+            self.cornerTapped()
+        self._tap_down = False
 
     @Slot()
     def holdStarted(self) -> None:
@@ -377,6 +418,9 @@ class Lockdown(QObject):
         """From the GUI thread, before the object goes (see ui/idle.py for why timers are stopped)."""
         self._disarm.stop()
         self._relock.stop()
+        app = QGuiApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
 
 
 def _audit_attempt(store: Store, subject: str, result: PinCheck) -> None:

@@ -112,7 +112,7 @@ class Shell(QObject):
         self.lockdown: Lockdown | None = None
         if mode is Mode.KIOSK:
             self.outage = OutageModel(services, self.printer, self.jobs, self.at_rest, self)
-            self.lockdown = Lockdown(services, self.jobs, self.outage, self)
+            self.lockdown = Lockdown(services, self.jobs, self.outage, self, px_per_mm=px_per_mm(app))
         self.engine = QQmlApplicationEngine(self)
         self.engine.addImageProvider("visit", VisitImages(self.visit))
         context = self.engine.rootContext()

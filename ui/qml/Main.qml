@@ -43,6 +43,8 @@ ApplicationWindow {
         id: pageLoader
         objectName: "pageLoader"
         anchors.fill: parent
+        // Nothing on the page answers while the supervisor's PIN pad or maintenance screen is up.
+        enabled: !lockdown || lockdown.stage === ""
         source: "pages/" + window.pageFiles[window.shownPage] + ".qml"
     }
 
@@ -100,9 +102,8 @@ ApplicationWindow {
         }
     }
 
-    // The supervisor's way out of the locked-down kiosk (ui/lockdown.py): two hidden corners, then
-    // the PIN pad and the maintenance screen over everything.
-    SupervisorCorner { holdCorner: true; anchors { left: parent.left; top: parent.top } }
-    SupervisorCorner { holdCorner: false; anchors { right: parent.right; bottom: parent.bottom } }
+    // The supervisor's way out of the locked-down kiosk (ui/lockdown.py): the hint of the gesture's
+    // second corner, then the PIN pad and the maintenance screen over everything.
+    SupervisorCorner { anchors { right: parent.right; bottom: parent.bottom } }
     Lockdown { }
 }

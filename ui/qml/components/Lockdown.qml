@@ -1,5 +1,6 @@
 // Over everything once the supervisor's gesture is done (ui/lockdown.py): the PIN pad, then the
-// maintenance screen. Invisible otherwise, so it never stands in front of a citizen's page.
+// maintenance screen. Invisible otherwise, so it never stands in front of a citizen's page. The
+// page under it is disabled meanwhile (Main.qml), so a tap beside the panel does nothing.
 import QtQuick
 import QtQuick.Layouts
 
@@ -11,13 +12,12 @@ Item {
     visible: stage !== ""
 
     Rectangle { anchors.fill: parent; color: "#E6000000" }
-    MouseArea { anchors.fill: parent }   // nothing behind can be touched
 
     Rectangle {
         objectName: "pinPanel"
         visible: root.stage === "pin"
         anchors.centerIn: parent
-        width: Math.min(parent.width - 2 * Theme.margin, Theme.mm(170))
+        width: Math.min(parent.width - 2 * Theme.margin, Theme.mm(200))
         height: pinColumn.implicitHeight + 2 * Theme.margin
         radius: Theme.radius * 2
         color: Theme.background
