@@ -172,3 +172,40 @@ def names_person(text: str, personal: Iterable[str]) -> bool:
     words = f" {fold(text)} "
     # Five letters at least: a name folded shorter ("An") would match ordinary words.
     return any(len(f := fold(p)) >= 5 and f" {f} " in words for p in personal)
+
+
+# Numbers inside the program's own sentences, in the order they are tried. espeak-ng reads "15" as
+# "mười năm", drops the "/" of "3/15" and of dates, and "20.000 đ" as "... không trăm đê": every
+# number is turned into words here first.
+_IN_TEXT = re.compile(
+    r"""
+    (?P<code>\b[A-ZĐ]{1,3}\d*(?:[.\-][A-Z0-9]+)+\b)        # H01.99-261123-0001, TN-...
+    |(?P<date>\b\d{1,2}/\d{1,2}/\d{4}\b)
+    |(?P<money>\b\d{1,3}(?:\.\d{3})*\s?(?:đồng|đ)(?!\w))
+    |(?P<ratio>\b\d{1,4}/\d{1,4}\b)                        # Câu 3/15, Bước 2/6
+    |(?P<thousands>\b\d{1,3}(?:\.\d{3})+(?![\d.]))         # 20.000
+    |(?P<digits>\b\d+(?:[ .]\d+)+\b|\b\d{5,}\b)            # 1900 0000, 1.001193: one by one
+    |(?P<number>\b\d{1,4}\b)
+    """,
+    re.VERBOSE,
+)
+
+
+def _in_words(match: re.Match[str]) -> str:
+    kind, text = match.lastgroup, match.group()
+    if kind in ("code", "digits"):
+        return spell(text)
+    if kind == "date":
+        return date_words(text)
+    if kind == "money":
+        return money_words(text)
+    if kind == "ratio":
+        top, bottom = text.split("/")
+        return f"{number_words(int(top))} trên {number_words(int(bottom))}"
+    return number_words(int(text.replace(".", "")))
+
+
+def readable(sentence: str) -> str:
+    """A sentence of the program with its numbers, dates, amounts and codes in words, for a
+    synthesiser: "Câu 3/15" → "Câu ba trên mười lăm"."""
+    return _IN_TEXT.sub(_in_words, sentence)

@@ -23,7 +23,7 @@ from uidriver import find, tap, wait_for  # noqa: E402
 from config.settings import load_settings  # noqa: E402
 from egov.flow import Mode  # noqa: E402
 from egov.identity import demo_identity  # noqa: E402
-from egov.spoken import date_words, names_person, spell  # noqa: E402
+from egov.spoken import date_words, money_words, names_person, spell  # noqa: E402
 from hardware.voice.cache import PromptCache  # noqa: E402
 from hardware.voice.espeak import Espeak  # noqa: E402
 from hardware.voice.wav import read_wav  # noqa: E402
@@ -262,3 +262,16 @@ def test_without_espeak_ng_the_button_is_disabled_and_the_log_says_what_to_insta
     assert button.isVisible() and not button.isEnabled()
     shell.voice.say([PROCEDURE_TITLE])  # as a tap would, were it enabled: nothing, and no crash
     assert not shell.voice.speaking and kiosk.said == []
+
+
+def test_the_fee_page_says_the_amount_in_words(qtbot, kiosk_voice) -> None:
+    kiosk = kiosk_voice(hold=0)
+    shell = kiosk.shell()
+    stage(shell, "fee")
+    amount = shell.visit.fee.lines[0]["amount"]
+    assert amount.endswith(" đ")
+    tap(qtbot, shell, "speakButton")
+    wait_until(lambda: len(kiosk.played_wavs()) == 1 and not shell.voice.speaking)
+    title, subtitle, said = kiosk.said[0]
+    assert (title, said) == ("Lệ phí", money_words(amount))
+    assert subtitle.startswith("Thủ tục: ")

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from test_cli import run
 
-from egov.spoken import date_words, money_words, names_person, number_words, spell
+from egov.spoken import date_words, money_words, names_person, number_words, readable, spell
 from hardware.voice.cache import PromptCache
 from hardware.voice.engine import EspeakEngine, Segment
 from hardware.voice.espeak import Espeak, SpeechError
@@ -331,3 +331,23 @@ def test_the_engine_is_the_one_named_and_a_missing_one_says_what_to_install(
     except ImportError:
         engine, why = build_engine(replace(voice, engine="qt"), tmp_path)
         assert not engine.available and why == "Qt TextToSpeech not installed (PySide6-Addons)"
+
+
+SENTENCES = [
+    ("Câu 3/15 của tờ khai Đăng ký khai sinh.", "Câu ba trên mười lăm của tờ khai Đăng ký khai sinh."),
+    ("Lệ phí: 20.000 đ · 7 ngày làm việc", "Lệ phí: hai mươi nghìn đồng · bảy ngày làm việc"),
+    (
+        "Ngày hẹn: 24/11/2026",
+        "Ngày hẹn: ngày hai mươi tư tháng mười một năm hai nghìn không trăm hai mươi sáu",
+    ),
+    ("ví dụ H01.99-261123-0001.", f"ví dụ {spell('H01.99-261123-0001')}."),
+    ("gọi 1900 0000.", "gọi một, chín, không, không, không, không, không, không."),
+    ("Nhập 4 số cuối", "Nhập bốn số cuối"),
+    ("có 12 chữ số", "có mười hai chữ số"),
+    ("Bạn muốn làm thủ tục gì?", "Bạn muốn làm thủ tục gì?"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "said"), SENTENCES)
+def test_numbers_in_the_programs_sentences_are_said_in_words(sentence: str, said: str) -> None:
+    assert readable(sentence) == said

@@ -120,7 +120,8 @@ class VoiceModel(QObject):
         out: list[Segment] = []
         for item in items:
             if isinstance(item, str):
-                text, fixed, source = item.strip(), True, item
+                # The page's own sentence, its numbers in words: espeak-ng misreads digits.
+                text, fixed, source = spoken.readable(item.strip()), True, item
             elif isinstance(item, dict) and len(item) == 1:
                 kind, value = next(iter(item.items()))
                 if kind not in _SAYERS or value in (None, ""):

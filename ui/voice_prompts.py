@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from egov.catalog import Catalog
+from egov.spoken import readable
 
 PAGES_DIR = Path(__file__).parent / "qml" / "pages"
 
@@ -61,8 +62,8 @@ def qml_prompts(folder: Path = PAGES_DIR) -> list[str]:
 
 
 def fixed_prompts(catalog: Catalog) -> list[str]:
-    """Every fixed prompt, once each, in a stable order."""
+    """Every fixed prompt, once each, in a stable order, as the voice says it (numbers in words)."""
     texts = qml_prompts()
     for procedure in catalog.procedures:
         texts += [f.label for f in procedure.form.fields]
-    return [t for t in dict.fromkeys(t.strip() for t in texts) if t and "%" not in t]
+    return [readable(t) for t in dict.fromkeys(t.strip() for t in texts) if t and "%" not in t]

@@ -16,6 +16,8 @@ PageFrame {
     title: qrShown ? qsTr("Chuyển khoản bằng mã QR")
            : agentMode ? qsTr("Lệ phí và phí dịch vụ") : qsTr("Lệ phí")
     subtitle: qrShown || agentMode ? "" : qsTr("Thủ tục: %1").arg(vm.procedure.name || "")
+    // "Nghe lại" says the amount too, in words ("mười lăm nghìn đồng": ui/voice_model.py).
+    spoken: qrShown || agentMode ? [title, subtitle] : [title, subtitle, stateFee.amount || ""]
     // After submission there is no way back into the dossier; from the QR, back to the choice.
     showBack: qrShown
     backAction: function() { vm.fee.hideQr() }
