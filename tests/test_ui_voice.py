@@ -192,7 +192,7 @@ def test_the_receipt_spells_the_code_and_says_the_date_but_never_the_name(qtbot,
     citizen = demo_identity()
     assert not names_person(said, [citizen.full_name, citizen.id_number])
     assert read_wav(kiosk.played_wavs()[0].read_bytes()).loudness() > 0
-    # The code and the date are not kept: the cache holds the page's fixed texts only.
+    # The code and the date are not kept: the cache holds the program's fixed prompts only.
     assert len(list(kiosk.cache_dir.iterdir())) == 3
 
 
@@ -275,3 +275,6 @@ def test_the_fee_page_says_the_amount_in_words(qtbot, kiosk_voice) -> None:
     title, subtitle, said = kiosk.said[0]
     assert (title, said) == ("Lệ phí", money_words(amount))
     assert subtitle.startswith("Thủ tục: ")
+    # Only "Lệ phí" is one of the program's fixed prompts: the sentence with the procedure's name
+    # and the amount were synthesised for this time only.
+    assert len(list(kiosk.cache_dir.iterdir())) == 1

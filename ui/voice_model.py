@@ -1,8 +1,10 @@
 """The voice guidance behind "Nghe lại": what a page asks to be read, said off the GUI thread.
 
-A page hands `say` a list: texts of its own (the title, the subtitle: fixed, cached as WAV) and
-values of the visit as maps, {"code": ...} spelled character by character, {"date": "25/11/2026"}
-and {"money": ...} in Vietnamese words (egov/spoken.py), synthesised on demand. Whatever names
+A page hands `say` a list: texts of its own (the title, the subtitle) and values of the visit as
+maps, {"code": ...} spelled character by character, {"date": "25/11/2026"} and {"money": ...} in
+Vietnamese words (egov/spoken.py). Only the program's fixed prompts (ui/voice_prompts.py) are
+cached as WAV; a sentence completed at run time and every value is synthesised on demand and kept
+in memory only, so that the disk never holds anything said about a visit. Whatever names
 the citizen or holds an ID number is left out, whoever asked for it: the kiosk stands in a public
 room. Speech stops when the page changes, when the visit ends (idle wipe) and on "Dừng đọc".
 
@@ -28,6 +30,7 @@ from hardware.voice.engine import EspeakEngine, Segment, SilentEngine, SpeechEng
 from hardware.voice.espeak import Espeak
 from hardware.voice.player import AplayPlayer
 from ui.jobs import Jobs
+from ui.voice_prompts import fixed_prompts
 
 if TYPE_CHECKING:
     from egov.visit import Visit
@@ -79,12 +82,16 @@ class VoiceModel(QObject):
         *,
         engine: SpeechEngine | None = None,
         personal: Callable[[], Iterable[str]] = tuple,
+        prompts: Iterable[str] = (),
     ) -> None:
-        """`personal`: the visit's names and ID numbers at this moment, never to be said."""
+        """`personal`: the visit's names and ID numbers at this moment, never to be said.
+        `prompts`: the program's fixed prompts (ui/voice_prompts.py), the only texts cached on disk;
+        anything else a page asks for (a sentence completed at run time) is synthesised each time."""
         super().__init__(parent)
         voice = settings.voice
         self._read_on_open = voice.read_on_open
         self._personal = personal
+        self._prompts = frozenset(prompts)
         self._shown = voice.enabled and (mode is Mode.KIOSK or voice.agent_point)
         if self._shown and settings.office.language != "vi":
             # Its numbers, dates and letter names are Vietnamese words, and so is its voice.
@@ -121,7 +128,8 @@ class VoiceModel(QObject):
         for item in items:
             if isinstance(item, str):
                 # The page's own sentence, its numbers in words: espeak-ng misreads digits.
-                text, fixed, source = spoken.readable(item.strip()), True, item
+                text, source = spoken.readable(item.strip()), item
+                fixed = text in self._prompts
             elif isinstance(item, dict) and len(item) == 1:
                 kind, value = next(iter(item.items()))
                 if kind not in _SAYERS or value in (None, ""):
@@ -217,7 +225,13 @@ def visit_personal(visit: Visit) -> list[str]:
 def voice_for(shell: Any, settings: Settings, mode: Mode) -> VoiceModel:
     """The shell's voice: silent when the page on screen changes (or the form's question), and when
     the visit ends, idle wipe included."""
-    voice = VoiceModel(settings, mode, shell, personal=lambda: visit_personal(shell.visit.visit))
+    voice = VoiceModel(
+        settings,
+        mode,
+        shell,
+        personal=lambda: visit_personal(shell.visit.visit),
+        prompts=fixed_prompts(shell.services.catalog),
+    )
 
     def where() -> str:
         agent_page = getattr(shell.agent, "page", "visit")
