@@ -21,6 +21,7 @@ from ui.events import pump
 from ui.guide_model import GuideModel
 from ui.idle import IdleWatcher
 from ui.jobs import Jobs
+from ui.keyboard_model import KeyboardModel
 from ui.lockdown import Lockdown
 from ui.lookup_model import LookupModel
 from ui.outage import OutageModel
@@ -91,6 +92,9 @@ class Shell(QObject):
         # A procedure's guide with pictures, beside the visit too; the visit's end closes it.
         self.guides = GuideModel(services, self.jobs, self.printer, self)
         self.visit.visitEnded.connect(self.guides.wipe)
+        # The on-screen keyboard (the agent point has a real one): its Telex buffer goes with the visit.
+        self.keyboard = KeyboardModel(shown=mode is Mode.KIOSK, parent=self)
+        self.visit.visitEnded.connect(self.keyboard.wipe)
         # "Nghe lại": the page's question read aloud, stopped when the page changes or the visit ends.
         self.voice = voice_for(self, services.settings, mode)
         kiosk = services.settings.kiosk
@@ -122,6 +126,7 @@ class Shell(QObject):
         context.setContextProperty("lookup", self.lookup)
         context.setContextProperty("tickets", self.tickets)
         context.setContextProperty("guides", self.guides)
+        context.setContextProperty("keyboard", self.keyboard)
         context.setContextProperty("idle", self.idle)
         context.setContextProperty("voice", self.voice)
         context.setContextProperty("outage", self.outage)

@@ -19,7 +19,14 @@ from egov.training import example_answers
 from hardware.scanner.live import LIFT_PAGE
 from ui.events import wait_until
 from ui.shell import Shell
-from ui.staging_names import AGENT_PAGES, CASE_SCREENS, KIOSK_PAGES, LOCKDOWN_PAGES, RATING_SCREENS
+from ui.staging_names import (
+    AGENT_PAGES,
+    CASE_SCREENS,
+    KEYBOARD_SCREENS,
+    KIOSK_PAGES,
+    LOCKDOWN_PAGES,
+    RATING_SCREENS,
+)
 from ui.translation import tr
 
 BIRTH = "1.001193"
@@ -219,6 +226,9 @@ def _walk_visit(shell: Shell, page: str) -> None:
         _documents_screen(shell, page)
     elif page in CASE_SCREENS:
         _case_screen(shell, page)
+    elif page in KEYBOARD_SCREENS:
+        _walk_steps(shell, "form")
+        _keyboard_screen(shell, page)
     elif page in RATING_SCREENS:
         _walk_steps(shell, "rating")
         _rating_screen(shell, page)
@@ -301,6 +311,29 @@ def _fill_form(shell: Shell) -> None:
     for key, value in example_answers(visit.procedure.form, visit.form_values, date.today()).items():
         vm.setField(key, value)
     vm.submitForm()
+
+
+def answer_until(shell: Shell, key: str) -> None:
+    """The kiosk's form answered one question a page, with the example answers, up to `key`'s."""
+    vm = shell.visit
+    visit = vm.visit
+    assert visit.procedure is not None
+    answers = example_answers(visit.procedure.form, visit.form_values, date.today())
+    while vm.question.get("key") != key:
+        here = vm.question["key"]
+        vm.setField(here, visit.form_values.get(here) or answers.get(here, ""))
+        vm.nextQuestion()
+        if vm.message or vm.page != "form":
+            raise RuntimeError(f"staging stopped before the question {key}: {vm.messageField}")
+
+
+def _keyboard_screen(shell: Shell, screen: str) -> None:
+    """The question with the keyboard open under it (the page gives its field the focus)."""
+    if screen == "form_name":
+        shell.visit.setField("child_full_name", "Nguyễn Thị Hư")
+        answer_until(shell, "child_full_name")
+    else:
+        answer_until(shell, "child_date_of_birth")
 
 
 def _required_codes(shell: Shell) -> list[str]:

@@ -32,11 +32,16 @@ TICKET_PAGES = ["ticket_service", "ticket_taken"]
 # typed) and maintenance screen (devices checked) over the welcome page (ui/lockdown.py).
 LOCKDOWN_PAGES = ["out_of_service", "lockdown_pin", "lockdown_maintenance"]
 
+# The kiosk's form with the on-screen keyboard open (ui/qml/components/Keyboard.qml): a name
+# question half typed (letters, Telex, the tone row) and a date question (the number pad).
+KEYBOARD_SCREENS = ["form_name", "form_date"]
+
 # A procedure's guide with pictures, beside the visit (see ui/guide_model.py): the list, one guide.
 GUIDE_PAGES = ["guide_list", "guide"]
 
 KIOSK_PAGES = (
     [s.value for s in Step if s not in AGENT_ONLY]
+    + KEYBOARD_SCREENS
     + DOCUMENT_SCREENS
     + FEE_SCREENS
     + LOOKUP_PAGES

@@ -48,6 +48,16 @@ ApplicationWindow {
         source: "pages/" + window.pageFiles[window.shownPage] + ".qml"
     }
 
+    // The on-screen keyboard while a text field has the focus (kiosk; off where there is a real
+    // keyboard): above the page's footer, so "Quay lại", help and the page's action stay in place.
+    Keyboard {
+        objectName: "keyboard"
+        target: window.activeFocusItem
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        anchors.bottomMargin: pageLoader.item && pageLoader.item.footerHeight !== undefined
+                              ? pageLoader.item.footerHeight : 0
+    }
+
     Overlay {
         objectName: "idleOverlay"
         visible: vm.idleSecondsLeft > 0

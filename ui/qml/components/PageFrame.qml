@@ -23,6 +23,8 @@ Rectangle {
     // The height the page's content can fill without scrolling (for a camera view).
     readonly property real bodyHeight: scroller.height - Theme.gap * 2
     default property alias contents: body.data
+    // Main.qml docks the on-screen keyboard on top of the footer.
+    readonly property real footerHeight: footer.height
     signal primary()
 
     color: Theme.background
@@ -118,6 +120,10 @@ Rectangle {
         anchors.leftMargin: Theme.margin
         anchors.rightMargin: Theme.margin
         anchors.topMargin: Theme.gap * 2
+        // The on-screen keyboard is open above the footer: the scroll area ends above it, and the
+        // focused field is scrolled into sight.
+        anchors.bottomMargin: keyboard.panelHeight
+        onHeightChanged: Qt.callLater(frame.revealFocus)
         contentWidth: width
         contentHeight: body.implicitHeight + Theme.gap * 2
         interactive: frame.scrollable && contentHeight > height
@@ -132,6 +138,27 @@ Rectangle {
             width: scroller.width - Theme.mm(8)
             spacing: Theme.gap * 1.5
         }
+    }
+
+    function revealFocus() {
+        var item = Window.activeFocusItem
+        var inside = item
+        while (inside && inside !== body)
+            inside = inside.parent
+        if (!inside)
+            return
+        // With room above the field for its label.
+        var top = item.mapToItem(body, 0, 0).y - Theme.mm(12)
+        var bottom = item.mapToItem(body, 0, item.height).y + Theme.gap
+        var furthest = Math.max(0, scroller.contentHeight - scroller.height)
+        if (bottom > scroller.contentY + scroller.height)
+            scroller.contentY = Math.min(furthest, bottom - scroller.height)
+        if (top < scroller.contentY)
+            scroller.contentY = Math.max(0, top)
+    }
+    Connections {
+        target: frame.Window.window
+        function onActiveFocusItemChanged() { Qt.callLater(frame.revealFocus) }
     }
 
     Rectangle {
