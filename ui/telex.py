@@ -19,8 +19,9 @@ Where the tone goes (recomputed after every key, so ``hoaf`` + ``n`` gives hoàn
 
 Rule 3 places oa, oe, uy without a final consonant the classic way (hòa, khỏe, thủy), not the
 newer way (hoà, khoẻ, thuỷ). Both are correct Vietnamese, but they are different strings, and a
-name must be written one way every time so that searches and comparisons find it; the classic
-way is the one most people's papers and most Vietnamese keyboards use.
+name must come out the same way every time it is typed so that searches and comparisons find
+it; we chose one, and `_tone_index` is the one place that says so. A name written the newer way
+on someone's papers is typed here the classic way.
 """
 
 from __future__ import annotations
