@@ -38,6 +38,7 @@ from PySide6.QtCore import QByteArray, QObject, QUrl  # noqa: E402
 from PySide6.QtQml import QJSValue, QQmlComponent  # noqa: E402
 from PySide6.QtQuick import QQuickItem  # noqa: E402
 from test_ui_card import type_can  # noqa: E402
+from test_ui_keyboard import keys_for, tap_keys  # noqa: E402
 from test_ui_visit import capture  # noqa: E402
 from uidriver import find, tap, type_into, wait_for  # noqa: E402
 
@@ -505,6 +506,10 @@ def assert_nothing_left(visit: Visit, *also: str) -> list[Path]:
 def test_walking_away_from_a_half_typed_answer(qtbot, visit: Visit) -> None:  # noqa: ANN001
     to_the_form(qtbot, visit)
     fill_the_form(qtbot, visit, stop_at="temporary_address")
+    # One more word on the on-screen keyboard, by Telex: "Xuaan" is "Xuân", still being composed.
+    tap_keys(qtbot, visit.shell, keys_for(" Xuaan"))
+    wait_until(lambda: visit.vm.visit.form_values["temporary_address"].endswith(" Xuân"))
+    assert visit.shell.keyboard.holds_personal_data(), "the keyboard holds the word she was typing"
     typed = left_in_memory(visit.shell, [TYPED["temporary_address"]])
     assert any(hit.startswith("QML") for hit in typed), "in the field on screen until she goes"
     assert walk_away(qtbot, visit.shell)[0] == 20
