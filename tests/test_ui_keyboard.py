@@ -187,15 +187,12 @@ def test_the_lookup_code_and_digits_by_taps(qtbot, services) -> None:
     tap(qtbot, shell, "lookupCodeField")
     # The code field asks for capitals: the letter keys show them without shift.
     assert wait_for(qtbot, shell, "key_h").property("text") == "H"
-    # Letters on the letter keys, digits and . - on the number pad: "123" and "ABC" switch.
-    names: list[str] = []
-    on_pad = False
-    for char in code:
-        if char.isalpha() == on_pad:
-            names.append("key_letters" if on_pad else "key_numbers")
-            on_pad = not on_pad
-        names.append(SPECIAL.get(char, "key_" + char.lower()))
-    tap_keys(qtbot, shell, names)
+    # A code is typed letter for letter whatever the Telex switch says: "AF" is no "À", "DD" no "Đ".
+    assert wait_for(qtbot, shell, "key_telex").property("text") == "Telex: Tắt"
+    tap_keys(qtbot, shell, code_keys("TN-AAF0DD1E"))
+    assert find(shell, "lookupCodeField").property("text") == "TN-AAF0DD1E"
+    tap_keys(qtbot, shell, ["key_backspace"] * len("TN-AAF0DD1E"))
+    tap_keys(qtbot, shell, code_keys(code))
     assert find(shell, "lookupCodeField").property("text") == code
     tap(qtbot, shell, "lookupCodeNext")
     wait_until(lambda: shell.lookup.page == "lookup_digits")
@@ -209,6 +206,20 @@ def test_the_lookup_code_and_digits_by_taps(qtbot, services) -> None:
     wait_until(lambda: shell.lookup.page == "lookup_result" and not shell.lookup.busy, timeout=30)
     assert wait_for(qtbot, shell, "resultCode").property("text") == code
     shell.close()
+
+
+def code_keys(code: str) -> list[str]:
+    """Letters on the letter keys, digits and . - on the number pad: "123" and "ABC" switch."""
+    names: list[str] = []
+    on_pad = False
+    for char in code:
+        if char.isalpha() == on_pad:
+            names.append("key_letters" if on_pad else "key_numbers")
+            on_pad = not on_pad
+        names.append(SPECIAL.get(char, "key_" + char.lower()))
+    if on_pad:
+        names.append("key_letters")
+    return names
 
 
 def test_no_on_screen_keyboard_at_the_agent_point(qtbot, services) -> None:

@@ -117,12 +117,13 @@ class KeyboardModel(QObject):
 
     # -- keys: each returns the edit for the text before the cursor ----------------------------------
 
-    @Slot(str, str, result="QVariantMap")
-    def letter(self, key: str, before: str) -> dict[str, Any]:
-        """A letter key, already in the case shown on it (QML knows shift and the field's hints)."""
+    @Slot(str, str, bool, result="QVariantMap")
+    def letter(self, key: str, before: str, telex: bool) -> dict[str, Any]:
+        """A letter key, already in the case shown on it (QML knows shift and the field's hints);
+        `telex` is false for a field whose letters are a code or a password, whatever the switch."""
         self._release_shift()
         word = word_before(before)
-        if self._telex:
+        if self._telex and telex:
             return _edit(before, word, self._composer.key(word, key))
         self._composer.reset()
         return _edit(before, word, append_letter(word, key))

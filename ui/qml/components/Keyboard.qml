@@ -17,6 +17,12 @@ Rectangle {
     readonly property bool numericField: isNumeric(hints)
     readonly property bool dateField: (hints & Qt.ImhDate) !== 0
     readonly property bool letters: keyboard.layout === "letters"
+    // A code, a password, an address on the web: typed letter for letter, never composed by Telex
+    // (a dossier reference's "AF" or "DD" must not become "À" or "Đ").
+    readonly property bool plainField: (hints & (Qt.ImhLatinOnly | Qt.ImhPreferUppercase | Qt.ImhHiddenText
+                                                 | Qt.ImhSensitiveData | Qt.ImhEmailCharactersOnly
+                                                 | Qt.ImhUrlCharactersOnly)) !== 0
+    readonly property bool telex: keyboard.telex && !plainField
 
     // Keys ≥ 12 mm tall (taller when the type is large) with ≥ 3 mm between them.
     readonly property int gap: Theme.mm(3.5)
@@ -88,7 +94,7 @@ Rectangle {
             }
         }
     }
-    function typeLetter(letter) { dropSelection(); apply(keyboard.letter(caps ? letter.toUpperCase() : letter, before())) }
+    function typeLetter(letter) { dropSelection(); apply(keyboard.letter(caps ? letter.toUpperCase() : letter, before(), telex)) }
     function typeText(text) { dropSelection(); apply(keyboard.text(text)) }
     function putTone(name) { apply(keyboard.tone(name, before())) }
     function putMark(letter) { dropSelection(); apply(keyboard.mark(letter, before(), caps)) }
@@ -227,9 +233,10 @@ Rectangle {
             }
             KeyboardKey {
                 objectName: "key_telex"
-                text: keyboard.telex ? qsTr("Telex: Bật") : qsTr("Telex: Tắt")
+                text: panel.telex ? qsTr("Telex: Bật") : qsTr("Telex: Tắt")
+                enabled: !panel.plainField
                 labelSize: Theme.buttonSize
-                on: keyboard.telex
+                on: panel.telex
                 width: panel.span(2.5)
                 height: panel.keyHeight
                 onClicked: keyboard.toggleTelex()

@@ -39,7 +39,7 @@ AbstractButton {
                 fontSizeMode: Text.HorizontalFit
                 minimumPixelSize: key.smallest
                 horizontalAlignment: Text.AlignHCenter
-                color: key.on ? Theme.textOnPrimary : Theme.text
+                color: key.on ? Theme.textOnPrimary : key.enabled ? Theme.text : Theme.muted
             }
             Text {
                 visible: key.word.length > 0
@@ -51,7 +51,7 @@ AbstractButton {
                 fontSizeMode: Text.HorizontalFit
                 minimumPixelSize: key.smallest
                 horizontalAlignment: Text.AlignHCenter
-                color: key.on ? Theme.textOnPrimary : Theme.text
+                color: key.on ? Theme.textOnPrimary : key.enabled ? Theme.text : Theme.muted
             }
         }
     }
