@@ -147,9 +147,10 @@ Rectangle {
             inside = inside.parent
         if (!inside)
             return
-        // With room above the field for its label.
-        var top = item.mapToItem(body, 0, 0).y - Theme.mm(12)
-        var bottom = item.mapToItem(body, 0, item.height).y + Theme.gap
+        // The whole field (its label above, its help or error below) when it fits.
+        var box = item.parent !== body && item.parent.height + Theme.gap * 2 <= scroller.height ? item.parent : item
+        var top = box.mapToItem(body, 0, 0).y - Theme.gap
+        var bottom = box.mapToItem(body, 0, box.height).y + Theme.gap
         var furthest = Math.max(0, scroller.contentHeight - scroller.height)
         if (bottom > scroller.contentY + scroller.height)
             scroller.contentY = Math.min(furthest, bottom - scroller.height)

@@ -44,6 +44,7 @@ PageFrame {
         label: qsTr("Ngày sinh (ngày/tháng/năm)")
         help: qsTr("Ví dụ: 05/09/1958")
         required: true
+        inputMethodHints: Qt.ImhDate  // the on-screen keyboard's number pad, with "/"
         error: vm.messageField === "date_of_birth" ? vm.message : ""
     }
     ChoiceRow {
