@@ -64,12 +64,12 @@
         <translation>This user name is already taken. Please choose another one.</translation>
     </message>
     <message>
-        <location filename="../../agent_point/session_model.py" line="+35"/>
+        <location filename="../../agent_point/session_model.py" line="+36"/>
         <source>Đã tự đăng xuất vì không có thao tác trong %1 phút; hồ sơ đang nhập dở đã được bỏ. Hãy đăng nhập lại.</source>
         <translation>You were signed out because nothing was done for %1 minutes; the unfinished application was dropped. Please sign in again.</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+95"/>
         <source>Không đăng nhập được do lỗi hệ thống. Hãy thử lại hoặc báo người quản lý.</source>
         <translation>Could not sign in because of a system error. Please try again or tell your manager.</translation>
     </message>
@@ -363,6 +363,49 @@
     </message>
 </context>
 <context>
+    <name>AgentFeedback</name>
+    <message>
+        <location filename="../qml/pages/AgentFeedback.qml" line="+10"/>
+        <source>Góp ý của người dân</source>
+        <translation>Feedback from citizens</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đang tải…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 góp ý chưa đọc</source>
+        <translation>%1 unread comment(s)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 góp ý, %2 chưa đọc</source>
+        <translation>%1 comment(s), %2 unread</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Chưa đọc</source>
+        <translation>Unread</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tất cả</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Không có góp ý nào.</source>
+        <translation>No comments here.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Đánh dấu đã đọc</source>
+        <translation>Mark as read</translation>
+    </message>
+</context>
+<context>
     <name>AgentHome</name>
     <message>
         <location filename="../qml/pages/AgentHome.qml" line="+7"/>
@@ -403,6 +446,11 @@
         <location line="+6"/>
         <source>Tài khoản</source>
         <translation>Accounts</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Góp ý</source>
+        <translation>Feedback</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -837,7 +885,7 @@
         <translation>⚠ No card reader found. Please tell a staff member.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+63"/>
         <source>⌫ Xóa số</source>
         <translation>⌫ Delete</translation>
     </message>
@@ -847,7 +895,7 @@
         <translation>Clear</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>hoặc</source>
         <translation>or</translation>
     </message>
@@ -927,7 +975,7 @@
         <translation>The card&apos;s QR code could not be read. Please scan again or enter the ID number.</translation>
     </message>
     <message>
-        <location filename="../visit_model.py" line="+374"/>
+        <location filename="../visit_model.py" line="+406"/>
         <source>đạt</source>
         <translation>passed</translation>
     </message>
@@ -962,12 +1010,12 @@
         <translation>ID number and birth date agree between DG1 and DG13</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+71"/>
         <source>Vui lòng nhập đủ 6 chữ số cuối của số định danh.</source>
         <translation>Please enter all 6 last digits of the ID number.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>Thẻ cho phép thử thêm %1 lần.</source>
         <translation>The card allows %1 more tries.</translation>
     </message>
@@ -990,7 +1038,7 @@
 <context>
     <name>Cases</name>
     <message>
-        <location filename="../../agent_point/session_model.py" line="-89"/>
+        <location filename="../../agent_point/session_model.py" line="-96"/>
         <source>Đã in bảng kê cuối ngày.</source>
         <translation>The end-of-day slip has been printed.</translation>
     </message>
@@ -1013,7 +1061,22 @@
         <translation>Everything is correct ›</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+10"/>
+        <source>Ảnh trong chip thẻ căn cước</source>
+        <translation>Photo in the ID card&apos;s chip</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Ẩn ảnh</source>
+        <translation>Hide photo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Xem ảnh</source>
+        <translation>Show photo</translation>
+    </message>
+    <message>
+        <location line="+53"/>
         <source>Sửa</source>
         <translation>Edit</translation>
     </message>
@@ -1028,7 +1091,7 @@
         <translation>Typed in — the agent checked the card</translation>
     </message>
     <message>
-        <location line="+351"/>
+        <location line="+446"/>
         <source>Người nộp hồ sơ</source>
         <translation>Applicant</translation>
     </message>
@@ -1083,7 +1146,7 @@
         <translation>Application form</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+13"/>
         <source>Giấy tờ</source>
         <translation>Documents</translation>
     </message>
@@ -1231,7 +1294,7 @@
         <translation>After submitting, put the documents in an envelope, seal it in front of the citizen and enter the tracking number.</translation>
     </message>
     <message>
-        <location filename="../../egov/visit.py" line="-502"/>
+        <location filename="../../egov/visit.py" line="-605"/>
         <source>Hãy đánh dấu “Đã nhận” hoặc “Thiếu” cho: {name}</source>
         <translation>Please mark “Received” or “Missing” for: {name}</translation>
     </message>
@@ -1473,7 +1536,7 @@
         <translation>The authorised person is not a family member: the letter of authorisation must be certified. If it has not been certified, the application cannot be received yet.</translation>
     </message>
     <message>
-        <location line="+266"/>
+        <location line="+277"/>
         <source>Hãy nhập họ tên người được ủy quyền.</source>
         <translation>Please enter the full name of the authorised person.</translation>
     </message>
@@ -1521,6 +1584,19 @@
         <location line="+1"/>
         <source>Đã chứng thực</source>
         <translation>Certified</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayToggles</name>
+    <message>
+        <location filename="../qml/components/DisplayToggles.qml" line="+39"/>
+        <source>Chữ to</source>
+        <translation>Large text</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tương phản cao</source>
+        <translation>High contrast</translation>
     </message>
 </context>
 <context>
@@ -1657,7 +1733,7 @@
         <translation>+ Take another page</translation>
     </message>
     <message>
-        <location filename="../../egov/visit.py" line="-275"/>
+        <location filename="../../egov/visit.py" line="-286"/>
         <source>Hãy chụp ít nhất một trang cho: {name}</source>
         <translation>Please photograph at least one page of: {name}</translation>
     </message>
@@ -1744,13 +1820,13 @@
     <name>Fee</name>
     <message>
         <location filename="../qml/pages/Fee.qml" line="+16"/>
-        <location line="+59"/>
+        <location line="+61"/>
         <location line="+96"/>
         <source>Chuyển khoản bằng mã QR</source>
         <translation>Pay by bank transfer with the QR code</translation>
     </message>
     <message>
-        <location line="-154"/>
+        <location line="-156"/>
         <source>Lệ phí</source>
         <translation>Fee</translation>
     </message>
@@ -1765,7 +1841,7 @@
         <translation>Procedure: %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Đã thấy chuyển khoản thành công ›</source>
         <translation>Transfer seen as successful ›</translation>
     </message>
@@ -1977,9 +2053,105 @@
     </message>
 </context>
 <context>
+    <name>Feedback</name>
+    <message>
+        <location filename="../feedback_model.py" line="+38"/>
+        <source>Chưa gửi được góp ý. Hãy bấm “Gửi góp ý” lần nữa hoặc “Gọi nhân viên hỗ trợ”.</source>
+        <translation>Your feedback could not be sent. Please press “Send feedback” again, or “Call staff for help”.</translation>
+    </message>
+    <message>
+        <location filename="../../egov/feedback.py" line="+57"/>
+        <source>Rất hài lòng</source>
+        <translation>Very happy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hài lòng</source>
+        <translation>Happy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bình thường</source>
+        <translation>Average</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Không hài lòng</source>
+        <translation>Not happy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rất không hài lòng</source>
+        <translation>Very unhappy</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Phải chờ lâu</source>
+        <translation>Long wait</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Máy khó dùng</source>
+        <translation>The machine is hard to use</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thiếu hướng dẫn</source>
+        <translation>Not enough guidance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Giấy tờ, thủ tục phức tạp</source>
+        <translation>Too many papers, complicated procedure</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thái độ phục vụ</source>
+        <translation>Staff attitude</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lý do khác</source>
+        <translation>Something else</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Hãy viết vài chữ góp ý rồi bấm “Gửi góp ý”.</source>
+        <translation>Please write a few words, then press “Send feedback”.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Góp ý dài quá 1000 chữ. Hãy viết ngắn lại rồi bấm “Gửi góp ý”.</source>
+        <translation>Your feedback is longer than 1000 characters. Please make it shorter, then press “Send feedback”.</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackPage</name>
+    <message>
+        <location filename="../../agent_point/feedback_model.py" line="+31"/>
+        <source>Chưa đọc</source>
+        <translation>Unread</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã đọc lúc %1 (%2)</source>
+        <translation>Read at %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Không tải được góp ý. Hãy thử lại.</source>
+        <translation>The feedback could not be loaded. Please try again.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chưa đánh dấu được. Hãy thử lại.</source>
+        <translation>It could not be marked. Please try again.</translation>
+    </message>
+</context>
+<context>
     <name>Field</name>
     <message>
-        <location filename="../qml/components/Field.qml" line="+42"/>
+        <location filename="../qml/components/Field.qml" line="+45"/>
         <source>✓ Lấy từ thẻ</source>
         <translation>✓ Taken from the card</translation>
     </message>
@@ -2025,14 +2197,39 @@
 <context>
     <name>Form</name>
     <message>
-        <location filename="../qml/pages/Form.qml" line="+7"/>
+        <location filename="../qml/pages/Form.qml" line="+10"/>
         <source>Tờ khai: %1</source>
         <translation>Form: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tờ khai</source>
+        <translation>Application form</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Các ô có dấu * là bắt buộc. Thông tin lấy từ thẻ đã được điền sẵn.</source>
         <translation>Boxes marked * must be filled in. Information from your card is already filled in.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thẻ căn cước đã cho đủ thông tin của tờ khai. Bạn sẽ xem lại ở trang kiểm tra.</source>
+        <translation>Your ID card gave all the details the form needs. You will check them on the review page.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Câu %1/%2 của tờ khai %3.</source>
+        <translation>Question %1 of %2 on the form for %3.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bắt buộc phải trả lời.</source>
+        <translation>You must answer this.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Không bắt buộc: nếu không có, để trống và bấm “Tiếp tục”.</source>
+        <translation>Optional: if you have nothing to enter, leave it empty and press “Continue”.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2103,6 +2300,372 @@
         <location line="+1"/>
         <source>{label} chưa đúng. Hãy kiểm tra lại.</source>
         <translation>{label} is not right. Please check it again.</translation>
+    </message>
+</context>
+<context>
+    <name>Guide</name>
+    <message>
+        <location filename="../guide_model.py" line="+35"/>
+        <source>Đang in hướng dẫn…</source>
+        <translation>Printing the guide…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>✓ Đã in hướng dẫn. Mời bạn lấy phiếu ở khe máy in.</source>
+        <translation>✓ The guide has been printed. Please take the slip from the printer slot.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chưa in được hướng dẫn: %1</source>
+        <translation>The guide could not be printed: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Không biết phiếu đã in ra hay chưa. Vui lòng báo cán bộ hướng dẫn.</source>
+        <translation>We cannot tell whether the slip was printed. Please tell a staff member.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chưa in được hướng dẫn. Vui lòng báo cán bộ hướng dẫn.</source>
+        <translation>The guide could not be printed. Please tell a staff member.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/Guide.qml" line="+13"/>
+        <source>Hướng dẫn: %1</source>
+        <translation>Guide: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mã thủ tục %1. Mang đủ giấy tờ dưới đây rồi làm theo từng bước.</source>
+        <translation>Procedure code %1. Bring all the documents below, then follow the steps one by one.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Đang in…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>In hướng dẫn</source>
+        <translation>Print the guide</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>1. Giấy tờ cần mang theo</source>
+        <translation>1. Documents to bring</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>2. Các bước làm tại máy</source>
+        <translation>2. Steps at the machine</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>3. Sau khi nộp hồ sơ</source>
+        <translation>3. After you hand in the application</translation>
+    </message>
+    <message>
+        <location filename="../../egov/guides.py" line="+51"/>
+        <source>(chưa kiểm chứng)</source>
+        <translation>(not verified)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hình vẽ chỉ để minh họa, không phải giấy tờ thật.</source>
+        <translation>The drawings are only examples, not real documents.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Thẻ căn cước gắn chip, mặt trước</source>
+        <translation>Chip ID card, front</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Giấy chứng sinh của bệnh viện</source>
+        <translation>Hospital birth notice (Giấy chứng sinh)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Giấy chứng nhận kết hôn</source>
+        <translation>Marriage certificate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Văn bản ủy quyền</source>
+        <translation>Letter of authorisation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ảnh 4x6</source>
+        <translation>4x6 photo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tờ khai thay đổi thông tin cư trú (mẫu CT01)</source>
+        <translation>Residence change declaration (form CT01)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tờ khai</source>
+        <translation>Application form</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Giấy báo tử</source>
+        <translation>Death notice</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bản án, quyết định của Tòa án</source>
+        <translation>Court judgment or decision</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Giấy chứng nhận quyền sử dụng đất, nhà ở</source>
+        <translation>Certificate of land use and house ownership</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hợp đồng</source>
+        <translation>Contract</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Giấy xác nhận tình trạng hôn nhân</source>
+        <translation>Certificate of marital status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bản sao giấy khai sinh</source>
+        <translation>Copy of the birth certificate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bản chính và bản sao</source>
+        <translation>Original and copy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Văn bản có chữ ký</source>
+        <translation>Signed paper</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Giấy tờ</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đặt thẻ căn cước lên đầu đọc</source>
+        <translation>Place the ID card on the reader</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chạm vào màn hình để chọn</source>
+        <translation>Touch the screen to choose</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tờ khai trên màn hình</source>
+        <translation>The form on the screen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Giấy tờ dưới máy ảnh</source>
+        <translation>Documents under the camera</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kiểm tra lại thông tin</source>
+        <translation>Check the details</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nộp lệ phí</source>
+        <translation>Pay the fee</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phiếu hẹn in ra</source>
+        <translation>The printed appointment slip</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ngày hẹn trả kết quả</source>
+        <translation>Date to collect the result</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quầy trả kết quả</source>
+        <translation>Results desk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nhận qua bưu điện</source>
+        <translation>Delivery by post</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phải tự đến</source>
+        <translation>Come in person</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>%1 bản chính và %2 bản sao</source>
+        <translation>Originals: %1, copies: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 bản chính</source>
+        <translation>Originals: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 bản sao</source>
+        <translation>Copies: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mang theo để xuất trình</source>
+        <translation>Bring it to show</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Bắt buộc</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nếu có</source>
+        <translation>If you have it</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Thẻ căn cước của người nộp hồ sơ</source>
+        <translation>The applicant&apos;s ID card</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Máy đọc chip trên thẻ để điền sẵn họ tên, ngày sinh và nơi cư trú vào tờ khai.</source>
+        <translation>The machine reads the card&apos;s chip to fill in your name, date of birth and address on the form.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Chạm “Chạm vào đây để bắt đầu”, chọn “Đọc thẻ căn cước gắn chip” rồi đặt thẻ lên đầu đọc.</source>
+        <translation>Touch “Touch here to start”, choose “Read the chip ID card”, then place the card on the reader.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Nhập 6 số cuối của số định danh in ở mặt trước thẻ. Không có thẻ gắn chip thì chọn “Nhập thông tin in trên thẻ căn cước”.</source>
+        <translation>Enter the last 6 digits of the ID number printed on the front of the card. Without a chip card, choose “Type in the details printed on the citizen ID card”.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Chọn thủ tục “%1”.</source>
+        <translation>Choose the procedure “%1”.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Có thể gõ tên thủ tục, có dấu hay không dấu đều được.</source>
+        <translation>You can type the name of the procedure, with or without Vietnamese accents.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Trả lời từng câu hỏi của tờ khai trên màn hình.</source>
+        <translation>Answer the questions of the form on the screen, one by one.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Thông tin trên thẻ đã được điền sẵn; bấm “Tiếp tục” sau mỗi trang.</source>
+        <translation>The details from your card are already filled in; press “Continue” after each page.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Đặt từng giấy tờ lên mặt bàn dưới máy ảnh, mặt có chữ hướng lên.</source>
+        <translation>Lay each document on the table under the camera, printed side up.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Máy tự chụp khi tờ giấy nằm yên. Giấy tờ nhiều trang thì chụp từng trang.</source>
+        <translation>The machine takes the picture when the paper lies still. For a document with several pages, photograph each page.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Xem lại thông tin, chạm “Thông tin đã đúng”, đồng ý cho gửi hồ sơ rồi chạm “Nộp hồ sơ”.</source>
+        <translation>Check the details, touch “Everything is correct”, agree to send the application, then touch “Submit the application”.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Lệ phí do tỉnh quy định: cán bộ báo số tiền, bạn nộp tại quầy khi nhận kết quả.</source>
+        <translation>The province sets the fee: staff will tell you the amount, and you pay it at the desk when you collect the result.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nộp lệ phí %1: quét mã QR bằng ứng dụng ngân hàng, hoặc chọn “Nộp tại quầy khi nhận kết quả”.</source>
+        <translation>Pay the fee of %1: scan the QR code with your banking app, or choose “Pay at the desk when I collect the result”.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Lấy phiếu hẹn máy in ra và giữ lại.</source>
+        <translation>Take the appointment slip from the printer and keep it.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Trên phiếu có mã hồ sơ, ngày hẹn trả kết quả và mã QR để tra cứu.</source>
+        <translation>The slip shows the application code, the date to collect the result and a QR code to check progress.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Cơ quan giải quyết trong %1 ngày làm việc; ngày hẹn in trên phiếu hẹn.</source>
+        <translation>The office handles it in %1 working day(s); the date is printed on the appointment slip.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Có kết quả trong ngày.</source>
+        <translation>The result is ready on the same day.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nhận kết quả tại bộ phận tiếp nhận và trả kết quả của %1.</source>
+        <translation>Collect the result at the reception and results desk of %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Kết quả: %1. Mang theo phiếu hẹn và thẻ căn cước khi đến nhận.</source>
+        <translation>Result: %1. Bring the appointment slip and your ID card when you come to collect it.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Muốn nhận kết quả tại nhà qua bưu điện thì báo cán bộ; cước bưu chính tính riêng.</source>
+        <translation>To get the result at home by post, tell the staff; postage is paid separately.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Lệ phí: %1.</source>
+        <translation>Fee: %1.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Người có tên trong hồ sơ phải tự đến; không nhờ người khác làm thay được.</source>
+        <translation>The person named in the application must come in person; nobody else can do it for them.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Bản sao không có chứng thực thì mang theo bản chính để cán bộ đối chiếu.</source>
+        <translation>If a copy is not certified, bring the original too, so the staff can compare them.</translation>
+    </message>
+</context>
+<context>
+    <name>GuideList</name>
+    <message>
+        <location filename="../qml/pages/GuideList.qml" line="+8"/>
+        <source>Bạn cần hướng dẫn thủ tục nào?</source>
+        <translation>Which procedure would you like a guide for?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chọn một thủ tục để xem giấy tờ cần mang theo và các bước làm tại máy.</source>
+        <translation>Choose a procedure to see the documents to bring and the steps at the machine.</translation>
     </message>
 </context>
 <context>
@@ -2284,7 +2847,7 @@
         <translation>For example: 05/09/1958</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Giới tính</source>
         <translation>Sex</translation>
     </message>
@@ -2302,6 +2865,168 @@
         <location line="+8"/>
         <source>Nơi thường trú</source>
         <translation>Permanent address</translation>
+    </message>
+</context>
+<context>
+    <name>Keyboard</name>
+    <message>
+        <location filename="../qml/components/Keyboard.qml" line="+48"/>
+        <location line="+4"/>
+        <source>huyền</source>
+        <translation>grave</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>sắc</source>
+        <translation>acute</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>hỏi</source>
+        <translation>hook</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ngã</source>
+        <translation>tilde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nặng</source>
+        <translation>dot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>xóa dấu</source>
+        <translation>no tone</translation>
+    </message>
+    <message>
+        <location line="+141"/>
+        <source>⇧ HOA</source>
+        <translation>⇧ CAPS</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>⇧ Hoa</source>
+        <translation>⇧ Caps</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+71"/>
+        <source>⌫ Xóa</source>
+        <translation>⌫ Delete</translation>
+    </message>
+    <message>
+        <location line="-51"/>
+        <source>Telex: Bật</source>
+        <translation>Telex: On</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Telex: Tắt</source>
+        <translation>Telex: Off</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>dấu cách</source>
+        <translation>space</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+27"/>
+        <source>Xong</source>
+        <translation>Done</translation>
+    </message>
+</context>
+<context>
+    <name>KioskPin</name>
+    <message>
+        <location filename="../../egov/kiosk_pin.py" line="+44"/>
+        <source>Mã PIN phải có từ 6 đến 12 chữ số.</source>
+        <translation>The PIN must have 6 to 12 digits.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mã PIN quá dễ đoán (một số lặp lại hoặc các số liền nhau). Hãy chọn mã khác.</source>
+        <translation>The PIN is too easy to guess (one digit repeated, or digits in a row). Please choose another one.</translation>
+    </message>
+</context>
+<context>
+    <name>Lockdown</name>
+    <message>
+        <location filename="../lockdown.py" line="+52"/>
+        <source>Mã PIN không đúng. Còn %1 lần thử.</source>
+        <translation>Wrong PIN. %1 tries left.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nhập sai quá nhiều lần. Bàn phím bị khóa đến %1.</source>
+        <translation>Too many wrong tries. The keypad is locked until %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Máy chưa có mã PIN quản lý. Đặt mã bằng lệnh: dvc-kiosk kiosk set-pin</source>
+        <translation>This kiosk has no supervisor PIN yet. Set one with the command: dvc-kiosk kiosk set-pin</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mã PIN có từ %1 đến %2 chữ số.</source>
+        <translation>The PIN has %1 to %2 digits.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chưa kiểm tra được mã PIN. Hãy thử lại.</source>
+        <translation>The PIN could not be checked. Please try again.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đang kiểm tra thiết bị…</source>
+        <translation>Checking the devices…</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/Lockdown.qml" line="+32"/>
+        <source>Mã PIN quản lý</source>
+        <translation>Supervisor PIN</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Đang kiểm tra…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Bảo trì ki-ốt</source>
+        <translation>Kiosk maintenance</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Ki-ốt đang mở khóa. Màn hình tự khóa lại sau 2 phút không chạm.</source>
+        <translation>The kiosk is unlocked. The screen locks again after 2 minutes without a touch.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Thoát ứng dụng</source>
+        <translation>Quit the kiosk program</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Khởi động lại</source>
+        <translation>Restart</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Kiểm tra thiết bị</source>
+        <translation>Check the devices</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -2514,7 +3239,7 @@
         <translation>Online public services</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+54"/>
         <source>Bạn có cần thêm thời gian không?</source>
         <translation>Do you need more time?</translation>
     </message>
@@ -2598,6 +3323,67 @@
     </message>
 </context>
 <context>
+    <name>OutOfService</name>
+    <message>
+        <location filename="../qml/pages/OutOfService.qml" line="+9"/>
+        <source>Máy tạm ngừng phục vụ</source>
+        <translation>This machine is out of service for now</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xin lỗi, máy đang thiếu %1.</source>
+        <translation>Sorry, this machine is missing its %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Xin mời ông/bà đến quầy tiếp nhận hồ sơ: cán bộ sẽ giúp làm thủ tục.</source>
+        <translation>Please go to the reception desk: the staff there will help you with your procedure.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Đường dây nóng: %1</source>
+        <translation>Hotline: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Máy sẽ tự hoạt động lại khi thiết bị sẵn sàng.</source>
+        <translation>The machine will work again by itself when the device is ready.</translation>
+    </message>
+</context>
+<context>
+    <name>Outage</name>
+    <message>
+        <location filename="../outage.py" line="+38"/>
+        <source>máy in phiếu</source>
+        <translation>slip printer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>đầu đọc thẻ căn cước</source>
+        <translation>ID card reader</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>máy ảnh chụp giấy tờ</source>
+        <translation>document camera</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Máy in</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đầu đọc thẻ</source>
+        <translation>Card reader</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Máy ảnh</source>
+        <translation>Camera</translation>
+    </message>
+</context>
+<context>
     <name>Outbox</name>
     <message>
         <location filename="../../egov/outbox.py" line="+83"/>
@@ -2644,31 +3430,34 @@
     </message>
 </context>
 <context>
-    <name>PageFrame</name>
+    <name>PageFooter</name>
     <message>
-        <location filename="../qml/components/PageFrame.qml" line="+55"/>
-        <source>MẪU – dữ liệu thử</source>
-        <translation>SAMPLE – practice data</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Cán bộ: %1</source>
-        <translation>Officer: %1</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Bước %1/%2 – %3</source>
-        <translation>Step %1 of %2 – %3</translation>
-    </message>
-    <message>
-        <location line="+73"/>
+        <location filename="../qml/components/PageFooter.qml" line="+53"/>
         <source>‹ Quay lại</source>
         <translation>‹ Back</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Gọi nhân viên hỗ trợ</source>
         <translation>Call staff for help</translation>
+    </message>
+</context>
+<context>
+    <name>PageHeader</name>
+    <message>
+        <location filename="../qml/components/PageHeader.qml" line="+64"/>
+        <source>MẪU – dữ liệu thử</source>
+        <translation>SAMPLE – practice data</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cán bộ: %1</source>
+        <translation>Officer: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Bước %1/%2 – %3</source>
+        <translation>Step %1 of %2 – %3</translation>
     </message>
 </context>
 <context>
@@ -2762,9 +3551,22 @@
 <context>
     <name>Permissions</name>
     <message>
-        <location filename="../../egov/permissions.py" line="+53"/>
+        <location filename="../../egov/permissions.py" line="+56"/>
         <source>Tài khoản của bạn không được làm việc này. Hãy nhờ cán bộ bưu điện hoặc người quản lý.</source>
         <translation>Your account may not do this. Please ask a post-office agent or the manager.</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <location filename="../qml/components/PinPad.qml" line="+30"/>
+        <source>Xóa</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Xác nhận</source>
+        <translation>Confirm</translation>
     </message>
 </context>
 <context>
@@ -2949,7 +3751,7 @@
         <translation>No procedure was found. Try typing fewer words, for example “khai sinh” (birth registration), or press “Call staff for help”.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+37"/>
         <source>Lệ phí: %1 · %2 · Mã %3</source>
         <translation>Fee: %1 · %2 · Code %3</translation>
     </message>
@@ -2964,7 +3766,12 @@
         <translation>%1 working day(s)</translation>
     </message>
     <message>
-        <location filename="../../egov/visit.py" line="+150"/>
+        <location line="+12"/>
+        <source>Xem hướng dẫn</source>
+        <translation>See the guide</translation>
+    </message>
+    <message>
+        <location filename="../../egov/visit.py" line="+157"/>
         <source>Không tìm thấy thủ tục này.</source>
         <translation>This procedure was not found.</translation>
     </message>
@@ -3105,42 +3912,77 @@
 <context>
     <name>Rating</name>
     <message>
-        <location filename="../qml/pages/Rating.qml" line="+7"/>
+        <location filename="../qml/pages/Rating.qml" line="+22"/>
+        <source>Điều gì chúng tôi cần làm tốt hơn?</source>
+        <translation>What should we do better?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Góp ý của bạn</source>
+        <translation>Your feedback</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Bạn có hài lòng với dịch vụ hôm nay không?</source>
         <translation>Are you happy with the service today?</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Chọn một điều, hoặc bấm “Bỏ qua”.</source>
+        <translation>Choose one, or press “Skip”.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Viết điều bạn muốn góp ý, rồi bấm “Gửi góp ý”. Không cần ghi tên hay số điện thoại.</source>
+        <translation>Write what you would like to tell us, then press “Send feedback”. You do not need to give your name or phone number.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chạm vào một khuôn mặt. Không bắt buộc.</source>
+        <translation>Touch one of the faces. You do not have to.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bỏ qua</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gửi góp ý</source>
+        <translation>Send feedback</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Bỏ qua và kết thúc</source>
         <translation>Skip and finish</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Rất hài lòng</source>
-        <translation>Very happy</translation>
+        <location line="+164"/>
+        <source>Bạn đã chọn: %1</source>
+        <translation>You chose: %1</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Cảm ơn bạn! Góp ý đã được gửi đến người quản lý.</source>
+        <translation>Thank you! Your feedback has been sent to the manager.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>✎ Góp ý bằng chữ</source>
+        <translation>✎ Write your feedback</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Nội dung góp ý</source>
+        <translation>What you want to tell us</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Hài lòng</source>
-        <translation>Happy</translation>
+        <source>Góp ý được gửi đến người quản lý của điểm tiếp nhận, không kèm tên bạn.</source>
+        <translation>Your feedback goes to the manager of this reception point, without your name.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Bình thường</source>
-        <translation>Average</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Không hài lòng</source>
-        <translation>Not happy</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Rất không hài lòng</source>
-        <translation>Very unhappy</translation>
-    </message>
-    <message>
-        <location filename="../../egov/visit.py" line="+516"/>
+        <location filename="../../egov/visit.py" line="+612"/>
         <source>Hãy chọn một mức từ 1 đến 5.</source>
         <translation>Please choose a score from 1 to 5.</translation>
     </message>
@@ -3163,12 +4005,19 @@
         <translation>Finish ›</translation>
     </message>
     <message>
+        <location line="+4"/>
         <location line="+17"/>
         <source>Mã hồ sơ của bạn</source>
         <translation>Your application code</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-17"/>
+        <source>Ngày hẹn trả kết quả</source>
+        <translation>Result due on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+16"/>
         <source>Số tham chiếu tạm</source>
         <translation>Temporary reference number</translation>
     </message>
@@ -3227,7 +4076,7 @@
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../egov/reports.py" line="+71"/>
+        <location filename="../../egov/reports.py" line="+74"/>
         <source>Tiền mặt</source>
         <translation>Cash</translation>
     </message>
@@ -3272,24 +4121,24 @@
         <translation>State fees set by the province, amount not yet confirmed</translation>
     </message>
     <message>
-        <location line="+301"/>
+        <location line="+298"/>
         <source>Thông tin chung</source>
         <translation>General information</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+149"/>
+        <location line="+153"/>
         <source>Mục</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location line="-149"/>
-        <location line="+149"/>
+        <location line="-153"/>
+        <location line="+153"/>
         <source>Giá trị</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="-151"/>
         <source>Mã điểm tiếp nhận</source>
         <translation>Reception point code</translation>
     </message>
@@ -3338,13 +4187,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+120"/>
+        <location line="+124"/>
         <location filename="../../agent_point/report_model.py" line="+3"/>
         <source>Tỷ lệ hồ sơ trực tuyến</source>
         <translation>Online application rate</translation>
     </message>
     <message>
-        <location line="-115"/>
+        <location line="-119"/>
         <source>Hồ sơ theo thủ tục và trạng thái</source>
         <translation>Applications by procedure and status</translation>
     </message>
@@ -3403,13 +4252,13 @@
     </message>
     <message>
         <location line="-28"/>
-        <location line="+53"/>
+        <location line="+57"/>
         <location line="+10"/>
         <source>Số hồ sơ</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-64"/>
         <source>Lệ phí tiền mặt (đ)</source>
         <translation>State fees in cash (dong)</translation>
     </message>
@@ -3450,11 +4299,12 @@
     </message>
     <message>
         <location line="+0"/>
+        <location line="+68"/>
         <source>Số lượt</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-62"/>
         <source>Tổng số lượt</source>
         <translation>Total ratings</translation>
     </message>
@@ -3464,7 +4314,7 @@
         <translation>Average score</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Cách lấy thông tin người nộp</source>
         <translation>How the applicant&apos;s details were taken</translation>
     </message>
@@ -3542,6 +4392,36 @@
         <location line="+2"/>
         <source>Thời gian chờ trung bình (phút)</source>
         <translation>Average wait (minutes)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Điều cần làm tốt hơn (lý do chọn sau khi đánh giá) và góp ý</source>
+        <translation>What to do better (reasons chosen after a rating) and written feedback</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trong đó kèm mức Bình thường trở xuống</source>
+        <translation>Of which rated Average or lower</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Không chọn lý do</source>
+        <translation>No reason chosen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Số góp ý bằng chữ đã nhận</source>
+        <translation>Written comments received</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nội dung góp ý chỉ người quản lý xem được, trong mục “Góp ý” của điểm tiếp nhận.</source>
+        <translation>Only the manager can read the comments, under “Feedback” at the reception point.</translation>
     </message>
     <message>
         <location filename="../../agent_point/report_model.py" line="-64"/>
@@ -3715,7 +4595,7 @@
         <translation>Application code: %1</translation>
     </message>
     <message>
-        <location filename="../../egov/visit.py" line="-729"/>
+        <location filename="../../egov/visit.py" line="-832"/>
         <source>Số hiệu bưu gửi gồm 4 đến 32 chữ cái hoặc chữ số (ví dụ EE123456785VN). Hãy nhập lại hoặc quét mã vạch trên phiếu gửi.</source>
         <translation>A tracking number has 4 to 32 letters or digits (for example EE123456785VN). Please type it again or scan the barcode on the postage label.</translation>
     </message>
@@ -3857,6 +4737,19 @@
         <location filename="../qml/components/SignaturePad.qml" line="+23"/>
         <source>Ký ở đây</source>
         <translation>Sign here</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakButton</name>
+    <message>
+        <location filename="../qml/components/SpeakButton.qml" line="+16"/>
+        <source>■ Dừng đọc</source>
+        <translation>■ Stop reading</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>▶ Nghe lại</source>
+        <translation>▶ Listen again</translation>
     </message>
 </context>
 <context>
@@ -4054,7 +4947,7 @@
 <context>
     <name>Visit</name>
     <message>
-        <location filename="../visit_model.py" line="-535"/>
+        <location filename="../visit_model.py" line="-578"/>
         <source>Đã in phiếu.</source>
         <translation>The slip has been printed.</translation>
     </message>
@@ -4062,12 +4955,12 @@
 <context>
     <name>Welcome</name>
     <message>
-        <location filename="../qml/pages/Welcome.qml" line="+29"/>
+        <location filename="../qml/pages/Welcome.qml" line="+30"/>
         <source>Dịch vụ công trực tuyến</source>
         <translation>Online public services</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Tiếp nhận hồ sơ cho công dân: xác định người nộp, chọn thủ tục, điền tờ khai, chụp giấy tờ và gửi.</source>
         <translation>Receive applications for citizens: identify the applicant, choose the procedure, fill in the form, photograph the documents and send.</translation>
     </message>
@@ -4097,12 +4990,17 @@
         <translation>Take a queue number</translation>
     </message>
     <message>
+        <location line="+10"/>
+        <source>Cần mang giấy tờ gì?</source>
+        <translation>What documents do I need?</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>Cần giúp đỡ? Hãy hỏi cán bộ tại quầy hoặc gọi %1.</source>
         <translation>Need help? Ask the staff at the counter or call %1.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Danh mục thủ tục: phiên bản %1, cập nhật %2</source>
         <translation>List of procedures: version %1, updated %2</translation>
     </message>
