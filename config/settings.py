@@ -148,6 +148,8 @@ class Printer:
 class KioskSettings:
     idle_seconds: int
     idle_warning_seconds: int
+    large_text: bool  # the display mode each visit starts in; the citizen can change it with a tap
+    high_contrast: bool
     required_devices: tuple[str, ...]  # without one of these the kiosk shows "Máy tạm ngừng phục vụ"
     device_check_seconds: int  # how often they are looked for
 

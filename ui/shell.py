@@ -17,6 +17,7 @@ from PySide6.QtQuick import QQuickWindow
 from PySide6.QtQuickControls2 import QQuickStyle
 
 from egov.flow import Mode
+from ui.display_model import DisplayModel
 from ui.events import pump
 from ui.guide_model import GuideModel
 from ui.idle import IdleWatcher
@@ -98,6 +99,9 @@ class Shell(QObject):
         # "Nghe lại": the page's question read aloud, stopped when the page changes or the visit ends.
         self.voice = voice_for(self, services.settings, mode)
         kiosk = services.settings.kiosk
+        # Large text and high contrast: the citizen's choice lasts for their visit only.
+        self.display = DisplayModel(kiosk.large_text, kiosk.high_contrast, self)
+        self.visit.visitEnded.connect(self.display.reset)
         self.idle = IdleWatcher(
             self.visit,
             kiosk.idle_seconds,
@@ -131,6 +135,8 @@ class Shell(QObject):
         context.setContextProperty("voice", self.voice)
         context.setContextProperty("outage", self.outage)
         context.setContextProperty("lockdown", self.lockdown)
+        # Not "display": a Button has a property of that name, which would hide it in its bindings.
+        context.setContextProperty("displayModes", self.display)
         context.setContextProperty("screenPxPerMm", px_per_mm(app))
         context.setContextProperty("initialWidth", width)
         context.setContextProperty("initialHeight", height)

@@ -15,6 +15,9 @@ ApplicationWindow {
 
     Binding { target: Theme; property: "pxPerMm"; value: screenPxPerMm }
     Binding { target: Theme; property: "dense"; value: vm.mode === "agent" }
+    Binding { target: Theme; property: "largeText"; value: displayModes.largeText }
+    Binding { target: Theme; property: "highContrast"; value: displayModes.highContrast }
+    Binding { target: Theme; property: "capRatio"; value: displayModes.capRatio }
 
     readonly property var pageFiles: ({
         search: "AgentSearch", accounts: "AgentAccounts", report: "AgentReport",

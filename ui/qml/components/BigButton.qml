@@ -7,7 +7,11 @@ Button {
     property bool primary: false
     property bool selected: false
 
-    implicitHeight: primary ? Theme.primaryHeight : Theme.targetHeight
+    // The least height a page asks for; taller when the words need it (large text, a narrow
+    // screen) rather than spill out of the button.
+    property int minimumHeight: primary ? Theme.primaryHeight : Theme.targetHeight
+
+    implicitHeight: Math.max(minimumHeight, label.implicitHeight + topPadding + bottomPadding)
     implicitWidth: Math.max(Theme.mm(38), label.implicitWidth + Theme.mm(12))
     font.pixelSize: Theme.buttonSize
     font.bold: primary || selected
@@ -28,7 +32,8 @@ Button {
         color: !control.enabled ? Theme.disabled
              : (control.primary || control.selected) ? (control.down ? Theme.primaryDown : Theme.primary)
              : (control.down ? Theme.pressed : Theme.surface)
-        border.width: control.visualFocus ? Theme.borderWidth * 2 : Theme.borderWidth
+        // A disabled button has a thin border as well as its grey: not by colour alone.
+        border.width: control.visualFocus ? Theme.borderWidth * 2 : control.enabled ? Theme.borderWidth : 1
         border.color: control.visualFocus ? Theme.focus : (control.primary ? Theme.primary : Theme.text)
     }
 }

@@ -1,6 +1,7 @@
-// The frame of every page: who and where at the top with the step ("Bước 2/6"), one question as
-// the title, and at the bottom, always in the same places, "Quay lại", "Gọi nhân viên hỗ trợ"
-// and the page's one main action.
+// The frame of every page: who and where at the top with the step ("Bước 2/6") and the display
+// modes (PageHeader), one question as the title, the page's content (scrolling when long), and at
+// the bottom, always in the same places, "Quay lại", "Gọi nhân viên hỗ trợ" and the page's one
+// main action (PageFooter).
 import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
@@ -29,54 +30,10 @@ Rectangle {
 
     color: Theme.background
 
-    Rectangle {
+    PageHeader {
         id: header
         anchors { left: parent.left; right: parent.right; top: parent.top }
-        height: Theme.headerHeight
-        color: Theme.header
-        RowLayout {
-            anchors.fill: parent
-            anchors.leftMargin: Theme.margin
-            anchors.rightMargin: Theme.margin
-            spacing: Theme.gap
-            Text {
-                text: vm.officeName
-                color: Theme.textOnHeader
-                font.pixelSize: Theme.smallSize
-                font.bold: true
-                elide: Text.ElideRight
-                Layout.fillWidth: true
-            }
-            Rectangle {
-                visible: vm.isSample
-                color: Theme.sampleSurface
-                radius: Theme.radius
-                implicitWidth: sampleText.implicitWidth + Theme.mm(6)
-                implicitHeight: sampleText.implicitHeight + Theme.mm(2)
-                Text {
-                    id: sampleText
-                    anchors.centerIn: parent
-                    text: qsTr("MẪU – dữ liệu thử")
-                    color: Theme.sample
-                    font.pixelSize: Theme.smallSize
-                    font.bold: true
-                }
-            }
-            Text {
-                visible: vm.agentName.length > 0
-                text: qsTr("Cán bộ: %1").arg(vm.agentName)
-                color: Theme.textOnHeader
-                font.pixelSize: Theme.smallSize
-            }
-            Text {
-                objectName: "stepIndicator"
-                visible: vm.stageNumber > 0
-                text: qsTr("Bước %1/%2 – %3").arg(vm.stageNumber).arg(vm.stageCount).arg(vm.stageName)
-                color: Theme.textOnHeader
-                font.pixelSize: Theme.smallSize
-                font.bold: true
-            }
-        }
+        height: implicitHeight
     }
 
     ColumnLayout {
@@ -129,13 +86,28 @@ Rectangle {
         interactive: frame.scrollable && contentHeight > height
         clip: true
         boundsBehavior: Flickable.StopAtBounds
+        // Wide enough to be taken by a finger (≥ 12 mm) on the kiosk, who may not know to swipe.
         ScrollBar.vertical: ScrollBar {
+            id: scrollBar
+            objectName: "pageScrollBar"
             policy: scroller.interactive ? ScrollBar.AlwaysOn : ScrollBar.AlwaysOff
-            width: Theme.mm(5)
+            width: Theme.scrollBarWidth
+            padding: Theme.mm(1)
+            contentItem: Rectangle {
+                implicitWidth: Theme.scrollBarWidth - 2 * scrollBar.padding
+                radius: Theme.radius
+                color: scrollBar.pressed ? Theme.text : Theme.muted
+            }
+            background: Rectangle {
+                color: Theme.surface
+                radius: Theme.radius
+                border.color: Theme.muted
+                border.width: 1
+            }
         }
         ColumnLayout {
             id: body
-            width: scroller.width - Theme.mm(8)
+            width: scroller.width - Theme.scrollBarWidth - Theme.gap
             spacing: Theme.gap * 1.5
         }
     }
@@ -162,42 +134,17 @@ Rectangle {
         function onActiveFocusItemChanged() { Qt.callLater(frame.revealFocus) }
     }
 
-    Rectangle {
+    PageFooter {
         id: footer
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
-        height: Theme.footerHeight
-        color: Theme.surface
-        Rectangle { anchors { left: parent.left; right: parent.right; top: parent.top } height: 1; color: Theme.muted }
-        RowLayout {
-            anchors.fill: parent
-            anchors.leftMargin: Theme.margin
-            anchors.rightMargin: Theme.margin
-            spacing: Theme.gap * 2
-            BigButton {
-                objectName: "backButton"
-                text: qsTr("‹ Quay lại")
-                visible: frame.showBack
-                primary: false
-                implicitHeight: Theme.primaryHeight
-                onClicked: frame.backAction ? frame.backAction() : vm.back()
-            }
-            BigButton {
-                objectName: "helpButton"
-                text: qsTr("Gọi nhân viên hỗ trợ")
-                visible: frame.showHelp
-                implicitHeight: Theme.primaryHeight
-                onClicked: vm.callHelp()
-            }
-            Item { Layout.fillWidth: true }
-            BigButton {
-                objectName: frame.primaryName
-                visible: frame.primaryText.length > 0
-                text: frame.primaryText
-                primary: true
-                enabled: frame.primaryEnabled && !vm.busy
-                implicitWidth: Math.max(Theme.mm(70), implicitContentWidth + Theme.mm(12))
-                onClicked: frame.primary()
-            }
-        }
+        height: implicitHeight
+        showBack: frame.showBack
+        showHelp: frame.showHelp
+        primaryText: frame.primaryText
+        primaryName: frame.primaryName
+        primaryEnabled: frame.primaryEnabled && !vm.busy
+        onBack: frame.backAction ? frame.backAction() : vm.back()
+        onHelp: vm.callHelp()
+        onPrimary: frame.primary()
     }
 }

@@ -6,20 +6,14 @@ import "../components"
 
 Rectangle {
     color: Theme.background
-    Rectangle {
+    PageHeader {
         id: band
         anchors { left: parent.left; right: parent.right; top: parent.top }
-        height: Theme.headerHeight
-        color: Theme.header
-        Text {
-            anchors.verticalCenter: parent.verticalCenter
-            anchors.left: parent.left
-            anchors.leftMargin: Theme.margin
-            text: vm.officeName
-            color: Theme.textOnHeader
-            font.pixelSize: Theme.smallSize
-            font.bold: true
-        }
+        height: implicitHeight
+    }
+    Item {
+        id: middle
+        anchors { left: parent.left; right: parent.right; top: band.bottom; bottom: catalogVersion.top }
     }
     // "Nghe lại" where the other pages have it: at the right, under the header.
     SpeakButton {
@@ -28,7 +22,7 @@ Rectangle {
         texts: [welcomeTitle.text, welcomeText.text]
     }
     ColumnLayout {
-        anchors.centerIn: parent
+        anchors.centerIn: middle
         width: Math.min(parent.width - 2 * Theme.margin, Theme.mm(360))
         spacing: Theme.gap * 2
         Text {
@@ -36,7 +30,7 @@ Rectangle {
             text: qsTr("Dịch vụ công trực tuyến")
             font.pixelSize: Theme.heroSize
             font.bold: true
-            color: Theme.header
+            color: Theme.heading
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
             Layout.fillWidth: true
@@ -58,7 +52,7 @@ Rectangle {
             primary: true
             Layout.alignment: Qt.AlignHCenter
             Layout.preferredWidth: Theme.mm(190)
-            Layout.preferredHeight: Theme.primaryHeight * 1.3
+            minimumHeight: Theme.primaryHeight * 1.3
             onClicked: vm.start()
         }
         // The other reason to come to the kiosk, a step down from filing: big, but not the blue one.
@@ -68,7 +62,7 @@ Rectangle {
             text: qsTr("Tra cứu hồ sơ đã nộp")
             Layout.alignment: Qt.AlignHCenter
             Layout.preferredWidth: Theme.mm(190)
-            Layout.preferredHeight: Theme.primaryHeight
+            minimumHeight: Theme.primaryHeight
             onClicked: lookup.begin()
         }
         BigButton {
@@ -77,7 +71,7 @@ Rectangle {
             text: qsTr("Lấy số thứ tự")
             Layout.alignment: Qt.AlignHCenter
             Layout.preferredWidth: Theme.mm(190)
-            Layout.preferredHeight: Theme.primaryHeight
+            minimumHeight: Theme.primaryHeight
             onClicked: tickets.begin()
         }
         // What to bring, before coming back with the papers: the procedures' guides with pictures.
@@ -87,7 +81,7 @@ Rectangle {
             text: qsTr("Cần mang giấy tờ gì?")
             Layout.alignment: Qt.AlignHCenter
             Layout.preferredWidth: Theme.mm(190)
-            Layout.preferredHeight: Theme.primaryHeight
+            minimumHeight: Theme.primaryHeight
             onClicked: guides.begin()
         }
         Text {
@@ -99,11 +93,20 @@ Rectangle {
             Layout.fillWidth: true
         }
     }
-    Text {
+    Caption {
+        id: catalogVersion
         objectName: "catalogVersion"
-        anchors { left: parent.left; bottom: parent.bottom; margins: Theme.margin }
+        anchors { left: parent.left; right: parent.right; bottom: footer.top; margins: Theme.margin }
+        anchors.bottomMargin: Theme.gap
         text: qsTr("Danh mục thủ tục: phiên bản %1, cập nhật %2").arg(vm.catalogVersion).arg(vm.catalogDate)
-        font.pixelSize: Theme.smallSize
-        color: Theme.muted
+    }
+    // "Gọi nhân viên hỗ trợ" where it is on every other page (WCAG 3.2.6); nothing to go back to.
+    PageFooter {
+        id: footer
+        visible: vm.mode === "kiosk"
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        height: visible ? implicitHeight : 0
+        showBack: false
+        onHelp: vm.callHelp()
     }
 }
