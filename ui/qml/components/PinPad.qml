@@ -21,7 +21,7 @@ GridLayout {
             font.pixelSize: Theme.titleSize
             Layout.fillWidth: true
             Layout.preferredWidth: Theme.mm(38)  // the same for every key: three equal columns
-            Layout.preferredHeight: Theme.primaryHeight
+            minimumHeight: Theme.primaryHeight
             onClicked: pad.digit(modelData)
         }
     }
@@ -30,7 +30,7 @@ GridLayout {
         text: qsTr("Xóa")
         Layout.fillWidth: true
         Layout.preferredWidth: Theme.mm(38)
-        Layout.preferredHeight: Theme.primaryHeight
+        minimumHeight: Theme.primaryHeight
         onClicked: pad.erase()
     }
     BigButton {
@@ -39,7 +39,7 @@ GridLayout {
         font.pixelSize: Theme.titleSize
         Layout.fillWidth: true
         Layout.preferredWidth: Theme.mm(38)
-        Layout.preferredHeight: Theme.primaryHeight
+        minimumHeight: Theme.primaryHeight
         onClicked: pad.digit("0")
     }
     BigButton {
@@ -48,7 +48,7 @@ GridLayout {
         primary: true
         Layout.fillWidth: true
         Layout.preferredWidth: Theme.mm(38)
-        Layout.preferredHeight: Theme.primaryHeight
+        minimumHeight: Theme.primaryHeight
         onClicked: pad.confirm()
     }
 }

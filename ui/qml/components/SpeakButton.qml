@@ -14,7 +14,7 @@ BigButton {
     enabled: voice.available
     primary: voice.speaking
     text: voice.speaking ? qsTr("■ Dừng đọc") : qsTr("▶ Nghe lại")
-    implicitHeight: Theme.targetHeight
+    minimumHeight: Theme.targetHeight  // the same while it speaks (primary), so nothing moves
     onClicked: voice.speaking ? voice.stop() : voice.say(texts)
 
     // With [voice] read_on_open, the question is read as the page opens, and again when the page

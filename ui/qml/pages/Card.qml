@@ -50,13 +50,14 @@ PageFrame {
         visible: !page.review
         objectName: "canDisplay"
         Layout.alignment: Qt.AlignHCenter
-        implicitWidth: Theme.mm(120)
-        implicitHeight: Theme.primaryHeight
+        implicitWidth: Math.max(Theme.mm(120), digitRow.implicitWidth + Theme.mm(8))
+        implicitHeight: Math.max(Theme.primaryHeight, digitRow.implicitHeight + Theme.mm(4))
         radius: Theme.radius
         color: Theme.surface
         border.color: vm.messageField === "can" ? Theme.error : Theme.muted
         border.width: Theme.borderWidth
         Row {
+            id: digitRow
             anchors.centerIn: parent
             spacing: Theme.mm(4)
             Repeater {
@@ -82,13 +83,17 @@ PageFrame {
         wrapMode: Text.WordWrap
         Layout.fillWidth: true
     }
-    RowLayout {
-        // The keypad and, beside it where it stays in view, the other way in: the card's QR.
+    GridLayout {
+        // The keypad and, beside it where it stays in view, the other way in: the card's QR (under
+        // it on a screen too narrow for both, a portrait kiosk).
         visible: !page.review
         Layout.alignment: Qt.AlignHCenter
         Layout.fillWidth: false
-        spacing: Theme.gap * 4
+        columns: parent.width >= keypad.implicitWidth + qrWay.Layout.preferredWidth + columnSpacing ? 2 : 1
+        columnSpacing: Theme.gap * 4
+        rowSpacing: Theme.gap * 2
         GridLayout {
+            id: keypad
             enabled: !page.reading && !page.scanning
             columns: 3
             columnSpacing: Theme.gap
@@ -100,7 +105,7 @@ PageFrame {
                     text: modelData === "erase" ? qsTr("⌫ Xóa số") : modelData === "clear" ? qsTr("Xóa hết") : modelData
                     font.pixelSize: modelData.length === 1 ? Theme.titleSize : Theme.buttonSize
                     implicitWidth: Theme.mm(46)
-                    implicitHeight: Theme.primaryHeight
+                    minimumHeight: Theme.primaryHeight
                     onClicked: {
                         if (modelData === "erase") page.digits = page.digits.slice(0, -1)
                         else if (modelData === "clear") page.digits = ""
@@ -112,6 +117,7 @@ PageFrame {
 
         // -- or the QR on the card's front, under the camera --------------------------------------
         ColumnLayout {
+            id: qrWay
             Layout.alignment: Qt.AlignVCenter
             Layout.fillWidth: false
             Layout.preferredWidth: Theme.mm(95)
@@ -125,7 +131,7 @@ PageFrame {
                 objectName: "scanCardQrButton"
                 text: qsTr("Quét mã QR trên thẻ")
                 enabled: !page.reading && !page.scanning && !vm.busy
-                implicitHeight: Theme.primaryHeight
+                minimumHeight: Theme.primaryHeight
                 Layout.fillWidth: true
                 onClicked: { page.digits = ""; vm.scanCardQr() }
             }

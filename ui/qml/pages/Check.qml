@@ -48,7 +48,7 @@ PageFrame {
                 text: modelData.section
                 font.pixelSize: Theme.bodySize
                 font.bold: true
-                color: Theme.header
+                color: Theme.heading
                 Layout.topMargin: index === 0 ? 0 : Theme.gap
             }
             Rectangle {

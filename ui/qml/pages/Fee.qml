@@ -76,7 +76,7 @@ PageFrame {
             primary: true
             text: qsTr("Chuyển khoản bằng mã QR")
             Layout.fillWidth: true
-            Layout.preferredHeight: Theme.primaryHeight * 1.2
+            minimumHeight: Theme.primaryHeight * 1.2
             onClicked: vm.fee.choose("state_fee", "vietqr")
         }
         BigButton {
@@ -84,7 +84,7 @@ PageFrame {
             visible: !page.stateFee.indicative
             text: qsTr("Nộp tại quầy khi nhận kết quả")
             Layout.fillWidth: true
-            Layout.preferredHeight: Theme.primaryHeight * 1.2
+            minimumHeight: Theme.primaryHeight * 1.2
             onClicked: vm.fee.choose("state_fee", "at_counter_later")
         }
     }

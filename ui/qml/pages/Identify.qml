@@ -14,14 +14,14 @@ PageFrame {
         primary: true
         text: qsTr("Đọc thẻ căn cước gắn chip")
         Layout.fillWidth: true
-        Layout.preferredHeight: Theme.primaryHeight * 1.2
+        minimumHeight: Theme.primaryHeight * 1.2
         onClicked: vm.chooseCard()
     }
     BigButton {
         objectName: "manualIdentityButton"
         text: qsTr("Nhập thông tin in trên thẻ căn cước")
         Layout.fillWidth: true
-        Layout.preferredHeight: Theme.primaryHeight * 1.2
+        minimumHeight: Theme.primaryHeight * 1.2
         onClicked: vm.chooseManual()
     }
     BigButton {
@@ -29,7 +29,7 @@ PageFrame {
         visible: vm.demoAvailable
         text: qsTr("Dùng công dân MẪU (để thử, không phải người thật)")
         Layout.fillWidth: true
-        Layout.preferredHeight: Theme.primaryHeight * 1.2
+        minimumHeight: Theme.primaryHeight * 1.2
         onClicked: vm.useDemo()
     }
     Text {

@@ -37,7 +37,7 @@ PageFrame {
         objectName: "lookupTypeButton"
         text: qsTr("Nhập mã hồ sơ")
         enabled: !lookup.busy
-        implicitHeight: Theme.primaryHeight
+        minimumHeight: Theme.primaryHeight
         Layout.fillWidth: true
         Layout.maximumWidth: Theme.mm(220)
         onClicked: lookup.chooseTyping()

@@ -18,7 +18,7 @@ PageFrame {
             text: modelData.name
             primary: index === 0
             enabled: !tickets.busy
-            implicitHeight: Theme.primaryHeight * 1.2
+            minimumHeight: Theme.primaryHeight * 1.2
             Layout.fillWidth: true
             Layout.maximumWidth: Theme.mm(240)
             onClicked: tickets.take(modelData.letter)
