@@ -10,7 +10,8 @@
   itself inside the window);
 - every text's cap height (QFontMetricsF.capHeight for its font, in mm): 6 mm for body text, 4.5 mm
   for a `Caption` (the office's name, the catalogue's version: never needed to finish a visit);
-- no Text `truncated`, no text painted beyond its own box, no text field's words wider than it;
+- no Text `truncated`, no lines beyond the Text's own box, no text field's words wider than it,
+  no ink outside the nearest rectangle or control drawn around the words;
 - every text's contrast at least 7:1, measured from pixels: the window is grabbed as drawn, and
   again with every Text's opacity at 0, so that the text's colour (its fully covered glyph pixels)
   is compared with what is really drawn behind those same pixels. A text field's words cannot be
@@ -253,6 +254,15 @@ def _pixel_box(rect: QRectF, image: np.ndarray) -> tuple[int, int, int, int] | N
     return x0, y0, x1, y1
 
 
+def ink_box(drawn: np.ndarray, behind: np.ndarray) -> tuple[int, int, int, int] | None:
+    """The bounding box (x0, y0, x1, y1) of the pixels the text changed, or None."""
+    diff = np.abs(drawn.astype(np.int16) - behind.astype(np.int16)).max(axis=2) >= _NOISE
+    rows, cols = np.flatnonzero(diff.any(axis=1)), np.flatnonzero(diff.any(axis=0))
+    if rows.size == 0:
+        return None
+    return int(cols[0]), int(rows[0]), int(cols[-1]) + 1, int(rows[-1]) + 1
+
+
 def text_contrast(drawn: np.ndarray, behind: np.ndarray) -> float | None:
     """Contrast of the glyphs in `drawn` against `behind` (the same place without the text):
     the median over the fully covered glyph pixels. None when no pixel differs (no text there)."""
@@ -468,15 +478,20 @@ def _measure_pixels(
         seen.add(key)
         name = describe(text)
         _check_overflow(text, name, result)
-        _check_container(node, rect, name, result)
         box = _pixel_box(visible, drawn)
         if box is None:
             continue
         x0, y0, x1, y1 = box
         if key in hideable:
             ratio = text_contrast(drawn[y0:y1, x0:x1], behind[y0:y1, x0:x1])
+            ink = ink_box(drawn[y0:y1, x0:x1], behind[y0:y1, x0:x1])
+            if ink is not None:
+                _check_container(
+                    node, QRectF(x0 + ink[0], y0 + ink[1], ink[2] - ink[0], ink[3] - ink[1]), name, result
+                )
         else:
             ratio = line_contrast(drawn[y0:y1, x0:x1])
+            _check_container(node, visible, name, result)
         if ratio is None:
             result.findings.append(Finding(name, "text not seen: no pixel differs from what is behind it"))
             continue
@@ -521,24 +536,19 @@ def _check_overflow(text: QQuickItem, name: str, result: Measurement) -> None:
         )
 
 
-def _check_container(node: Node, rect: QRectF, name: str, result: Measurement) -> None:
-    """Words inside the box drawn around them (a button, a badge, a notice, a digit's frame):
-    every drawn rectangle and every control it sits in, up to the list it scrolls in."""
-    boxes: list[QQuickItem] = []
+def _check_container(node: Node, ink: QRectF, name: str, result: Measurement) -> None:
+    """The words' ink inside the box drawn around them (a button, a badge, a notice, a digit's
+    frame): the nearest drawn rectangle or control it sits in, short of the list it scrolls in."""
     for parent in reversed(node.ancestors):
         if parent.inherits("QQuickFlickable"):
-            break
+            return
         if parent.inherits("QQuickControl") or (
             parent.inherits("QQuickRectangle")
             and (prop(parent, "color").alphaF() > 0 or float(prop(parent.property("border"), "width", 0)) > 0)
         ):
-            boxes.append(parent)
-    for box in boxes:
-        outer = scene_rect(box).adjusted(-1, -1, 1, 1)
-        if not outer.contains(rect):
-            result.findings.append(
-                Finding(
-                    name, f"words at {_fmt(rect)} reach outside {describe(box)} at {_fmt(scene_rect(box))}"
+            if not scene_rect(parent).adjusted(-1, -1, 1, 1).contains(ink):
+                where = _fmt(scene_rect(parent))
+                result.findings.append(
+                    Finding(name, f"words at {_fmt(ink)} reach outside {describe(parent)} {where}")
                 )
-            )
             return

@@ -206,9 +206,13 @@ PageFrame {
         font.pixelSize: Theme.bodySize
         color: Theme.text
     }
-    RowLayout {
+    GridLayout {
+        // The QR beside the transfer in words, or above it on a narrow (portrait) screen, where the
+        // words then have the whole width.
         visible: page.qrShown
-        spacing: Theme.margin
+        columns: width >= Theme.mm(75 + 160) + columnSpacing ? 2 : 1
+        columnSpacing: Theme.margin
+        rowSpacing: Theme.gap * 2
         Layout.fillWidth: true
         Image {
             objectName: "feeQr"
@@ -243,13 +247,25 @@ PageFrame {
                         color: Theme.muted
                     }
                     Text {
+                        // An account number or a transfer's words are typed into a bank's app as
+                        // they are: kept on one line by a smaller size where one (never under body
+                        // text) fits, broken anywhere only when none does.
+                        id: payee
+                        readonly property int fullSize: modelData.big ? Theme.titleSize : Theme.bodySize
                         objectName: "payee_" + modelData.name
                         text: modelData.value
-                        font.pixelSize: modelData.big ? Theme.titleSize : Theme.bodySize
+                        font.pixelSize: width <= 0 || oneLine.advanceWidth <= width ? fullSize
+                                        : Math.max(Theme.bodySize, Math.floor(fullSize * width / oneLine.advanceWidth))
                         font.bold: true
                         color: Theme.text
                         wrapMode: Text.WrapAnywhere
                         Layout.fillWidth: true
+                        TextMetrics {
+                            id: oneLine
+                            font.pixelSize: payee.fullSize
+                            font.bold: true
+                            text: modelData.value
+                        }
                     }
                 }
             }
