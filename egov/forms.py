@@ -35,8 +35,8 @@ M_DATE_FORMAT = QT_TRANSLATE_NOOP("Form", "Hãy nhập {label} theo dạng ngày
 M_DATE_FUTURE = QT_TRANSLATE_NOOP("Form", "{label} không thể là ngày trong tương lai. Hãy kiểm tra lại.")
 M_DATE_TOO_OLD = QT_TRANSLATE_NOOP("Form", "{label} không hợp lệ. Hãy kiểm tra lại năm.")
 M_NUMBER = QT_TRANSLATE_NOOP("Form", "Hãy nhập {label} chỉ bằng chữ số, ví dụ 2.")
-M_NUMBER_MIN = QT_TRANSLATE_NOOP("Form", "{label} phải từ {min} trở lên.")
-M_NUMBER_MAX = QT_TRANSLATE_NOOP("Form", "{label} không được lớn hơn {max}.")
+M_NUMBER_MIN = QT_TRANSLATE_NOOP("Form", "{label} phải từ {min} trở lên. Hãy nhập lại số này.")
+M_NUMBER_MAX = QT_TRANSLATE_NOOP("Form", "{label} không được lớn hơn {max}. Hãy nhập lại số này.")
 M_ID_NUMBER = QT_TRANSLATE_NOOP(
     "Form", "{label} gồm đúng 12 chữ số, in ở mặt trước thẻ căn cước. Hãy kiểm tra lại."
 )

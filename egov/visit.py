@@ -316,7 +316,12 @@ class Visit:
     def choose_procedure(self, code: str) -> Step | None:
         procedure = self.catalog.get(code)
         if procedure is None:
-            raise VisitError(QT_TRANSLATE_NOOP("Procedure", "Không tìm thấy thủ tục này."), "procedure")
+            raise VisitError(
+                QT_TRANSLATE_NOOP(
+                    "Procedure", "Không tìm thấy thủ tục này. Hãy chọn một thủ tục trong danh sách."
+                ),
+                "procedure",
+            )
         if self.procedure is not None and self.procedure.code != code:
             self.form_values = {}
             self.pages = {}
