@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -55,13 +55,14 @@ class Survey:
         self.failed: dict[str, BaseException] = {}
         self.seconds = 0.0
 
-    def page(self, name: str) -> dict[Key, Measurement]:
+    def page(self, name: str, staging: Callable[[Shell], object] | None = None) -> dict[Key, Measurement]:
+        """`name` staged by ui.staging (or by `staging`), measured at each size and mode."""
         if name in self.failed:
             raise RuntimeError(f"page {name} could not be staged or measured") from self.failed[name]
         if name not in self.pages:
             started = time.monotonic()
             try:
-                self.pages[name] = self._measure(name)
+                self.pages[name] = self._measure(name, staging or (lambda shell: stage(shell, name)))
             except Exception as exc:
                 self.failed[name] = exc
                 raise
@@ -69,7 +70,7 @@ class Survey:
                 self.seconds += time.monotonic() - started
         return self.pages[name]
 
-    def _measure(self, name: str) -> dict[Key, Measurement]:
+    def _measure(self, name: str, staging: Callable[[Shell], object]) -> dict[Key, Measurement]:
         data_dir = self.data_root / name
         data_dir.mkdir()
         with pytest.MonkeyPatch.context() as patch:
@@ -81,7 +82,7 @@ class Survey:
         try:
             shell.idle.stop()  # a slow machine must not see the idle warning come over a page
             shell.window.show()
-            stage(shell, name)
+            staging(shell)
             px_per_mm = float(shell.engine.rootContext().contextProperty("screenPxPerMm"))
             results: dict[Key, Measurement] = {}
             for width, height in SIZES:
@@ -138,6 +139,23 @@ def test_every_kiosk_page_is_big_clear_and_whole_in_every_mode(survey: Survey, p
         missing = [name for name in TOGGLES if name not in result.landmarks]
         if missing:
             problems.append(f"{page} {size} {mode}: no {' or '.join(missing)} (display modes one tap away)")
+    assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems)
+
+
+# The questions that can come over any page: help called, and the idle warning.
+QUESTIONS: dict[str, Callable[[Shell], object]] = {
+    "help_called": lambda shell: (stage(shell, "identify"), shell.visit.callHelp()),
+    "idle_warning": lambda shell: (stage(shell, "identify"), shell.visit.set_idle_left(25)),
+}
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_the_questions_over_a_page_are_big_and_clear_in_every_mode(survey: Survey, question: str) -> None:
+    problems = [
+        f"{question} {size} {mode}: {finding}"
+        for (size, mode), result in survey.page(question, QUESTIONS[question]).items()
+        for finding in result.findings
+    ]
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems)
 
 

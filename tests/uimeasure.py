@@ -1,11 +1,12 @@
 """Measure a rendered QML window as an elderly user meets it: targets in mm, gaps, type, contrast.
 
-`measure(window, px_per_mm, where)` walks the window's visual tree and grabs it, and returns one
-`Finding` a problem, each naming the item and the figure:
+`measure(window, px_per_mm)` walks the window's visual tree and grabs it, and returns a
+`Measurement`: a `Finding` for each problem, naming the item and the figure, and the extremes seen.
 
 - every visible, enabled interactive item (a button, a text field, a scroll bar, anything with a
-  MouseArea or a TapHandler) at least 12 mm tall and wide, a primary button (BigButton with
-  `primary`) at least 20 mm tall, and at least 3 mm from every other target it does not contain;
+  MouseArea or a TapHandler) not under a dimmed or opaque cover, at least 12 mm tall and wide, a
+  primary button (BigButton with `primary`) at least 20 mm tall, and at least 3 mm from every
+  other target it does not contain;
 - every target inside the window (inside a scrolling list: inside the list's width, the list
   itself inside the window);
 - every text's cap height (QFontMetricsF.capHeight for its font, in mm): 6 mm for body text, 4.5 mm
@@ -19,7 +20,9 @@
   something drawn inside it, the background is the most common colour of the line.
 
 A scrolling page is measured at each screenful (`scroll_views`), so that text below the fold is
-measured too.
+measured too. Words and targets wholly under something painted later that is at least one-third
+opaque (the page under the idle question or a supervisor's PIN pad, a list scrolled under the
+footer) are not measured: they are not there to be read or touched.
 """
 
 from __future__ import annotations
@@ -345,7 +348,15 @@ def _measure_targets(
         # Where they are even when the whole page is disabled (under a supervisor's PIN pad).
         if node.item.objectName() in landmarks and is_target(node.item):
             result.landmarks[node.item.objectName()] = scene_rect(node.item)
-    targets = [node for node in nodes if node.item.isEnabled() and is_target(node.item)]
+    covered = _covered(nodes, win)
+    targets = [
+        node
+        for node in nodes
+        if node.item.isEnabled()
+        and is_target(node.item)
+        and shiboken6.getCppPointer(node.item)[0] not in covered
+        and not _blocker(node.item, win)
+    ]
     rects = [scene_rect(node.item) for node in targets]
     figures = result.figures
     for node, rect in zip(targets, rects, strict=True):
@@ -392,6 +403,12 @@ def _measure_targets(
                 result.findings.append(
                     Finding(describe(a.item), f"{what} {describe(b.item)} (gap under {MIN_GAP_MM:g} mm)")
                 )
+
+
+def _blocker(item: QQuickItem, win: QRectF) -> bool:
+    """A MouseArea over the whole window under a question (the idle warning): it only keeps
+    touches from reaching the page behind, nothing to aim at."""
+    return item.inherits("QQuickMouseArea") and scene_rect(item).contains(win)
 
 
 def _gap(a: QRectF, b: QRectF) -> float:
