@@ -37,7 +37,7 @@ QtObject {
     readonly property int buttonSize: Math.round((dense ? mm(6.5) : capPx(6.2)) * textScale)
     readonly property int titleSize: Math.round((dense ? mm(9.5) : capPx(8.7)) * textScale)
     readonly property int heroSize: Math.round((dense ? mm(12) : capPx(13)) * textScale)
-    readonly property int scrollBarWidth: dense ? mm(5) : mm(12)
+    readonly property int scrollBarWidth: dense ? mm(5) : mm(13)      // ≥ 12 mm whatever the rounding
     readonly property int headerHeight: dense ? mm(14) : mm(18)
     readonly property int footerHeight: primaryHeight + 2 * gap
 
@@ -47,21 +47,21 @@ QtObject {
     readonly property color surface: highContrast ? "#141414" : "#F2F4F7"
     readonly property color text: highContrast ? "#FFFFFF" : "#111111"            // 21:1, 18.9:1
     readonly property color muted: highContrast ? "#E6E6E6" : "#3D3D3D"           // 16.9:1, 10.9:1
-    readonly property color heading: highContrast ? "#FFE14D" : "#8E0B0B"         // 15.6:1, 9.6:1
+    readonly property color heading: highContrast ? "#FFE14D" : "#8E0B0B"         // 16.1:1, 9.5:1
     readonly property color primary: highContrast ? "#FFE14D" : "#0B3D91"
     readonly property color primaryDown: highContrast ? "#E6C200" : "#072A66"
-    readonly property color textOnPrimary: highContrast ? "#000000" : "#FFFFFF"   // 15.6:1, 10.6:1
+    readonly property color textOnPrimary: highContrast ? "#000000" : "#FFFFFF"   // 16.1:1, 10.0:1
     readonly property color pressed: highContrast ? "#3A3A3A" : "#D9DEE6"
-    // A disabled button keeps readable words (muted on it: 13:1, 8:1) and a thin border.
+    // A disabled button keeps readable words (muted on it: 12.1:1, 8.2:1) and a thin border.
     readonly property color disabled: highContrast ? "#262626" : "#DDE0E4"
     readonly property color header: highContrast ? "#000000" : "#8E0B0B"
-    readonly property color textOnHeader: "#FFFFFF"                               // 21:1, 9.6:1
+    readonly property color textOnHeader: "#FFFFFF"                               // 21:1, 9.5:1
     readonly property color headerRule: highContrast ? "#FFFFFF" : "#8E0B0B"
-    readonly property color error: highContrast ? "#FF9A9A" : "#8B0000"           // 10.3:1, 10.2:1
+    readonly property color error: highContrast ? "#FF9A9A" : "#8B0000"           // 10.3:1, 10.2:1 (8.8 on its surface)
     readonly property color errorSurface: highContrast ? "#000000" : "#FDECEC"
-    readonly property color success: highContrast ? "#7CE08A" : "#0B5D1E"         // 12.9:1, 7.9:1
+    readonly property color success: highContrast ? "#7CE08A" : "#07501A"         // 12.9:1, 9.7:1
     readonly property color successSurface: highContrast ? "#000000" : "#E8F5EA"
-    readonly property color sample: highContrast ? "#FFE7A8" : "#6B3E00"          // "MẪU" badge text
+    readonly property color sample: highContrast ? "#FFE7A8" : "#5C3400"          // on its badge: 17.3:1, 8.9:1
     readonly property color sampleSurface: highContrast ? "#000000" : "#FFE7A8"
     readonly property color focus: highContrast ? "#00E5FF" : "#E0A100"
     // Over camera pictures (any colour behind): a page found but not yet taken, and being taken;
