@@ -152,6 +152,7 @@ class KioskSettings:
     high_contrast: bool
     required_devices: tuple[str, ...]  # without one of these the kiosk shows "Máy tạm ngừng phục vụ"
     device_check_seconds: int  # how often they are looked for
+    lockdown: bool  # full screen, closed only through the supervisor's gesture + PIN
 
 
 @dataclass(frozen=True, slots=True)

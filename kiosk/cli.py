@@ -60,9 +60,11 @@ def _run_app(args: argparse.Namespace, mode_name: str) -> int:
         shell = Shell(services, mode, session_factory=factory)
         from kiosk.app import Supervision
 
-        # The kiosk is locked down (full screen, no way out but the supervisor's) unless --windowed.
+        # A kiosk in a public room is locked down (full screen, no way out but the supervisor's):
+        # [kiosk] lockdown, which deploy/kiosk.toml sets; --windowed overrides it for training.
         windowed = getattr(args, "windowed", False)
-        supervision = Supervision(app, shell, locked=mode is Mode.KIOSK and not windowed)
+        locked = mode is Mode.KIOSK and settings.kiosk.lockdown and not windowed
+        supervision = Supervision(app, shell, locked=locked)
         if args.fullscreen and not supervision.locked:
             shell.window.showFullScreen()
         code = app.exec()
@@ -364,8 +366,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("kiosk", help="the citizen's touch-screen app (default), locked down full screen")
-    p.add_argument("--fullscreen", action="store_true", help="(always, unless --windowed)")
+    p = sub.add_parser(
+        "kiosk", help="the citizen's touch-screen app (default); locked down with [kiosk] lockdown = true"
+    )
+    p.add_argument("--fullscreen", action="store_true", help="full screen without the lock-down")
     p.set_defaults(func=cmd_kiosk)
     from kiosk.lockdown_cli import add_lockdown_commands
 

@@ -139,3 +139,10 @@ def test_the_example_office_settings_load() -> None:
     settings = load_settings(DEPLOY / "kiosk.toml")
     assert settings.kiosk.required_devices == ("printer", "card_reader", "camera")
     assert settings.portal.secrets_file == "/etc/dvc-kiosk/secrets.toml"
+
+
+def test_the_office_config_locks_the_kiosk_down_and_the_embedded_defaults_do_not() -> None:
+    # A kiosk in a public room: no way out but the supervisor's. The defaults, which `bash setup.sh
+    # run` opens on anyone's machine, give an ordinary window.
+    assert load_settings(DEPLOY / "kiosk.toml").kiosk.lockdown is True
+    assert load_settings(None).kiosk.lockdown is False

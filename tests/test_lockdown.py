@@ -186,6 +186,7 @@ def test_wrong_pins_are_refused_audited_and_lock_the_pad(qtbot, shell, services,
     assert find(shell, "pinPanel") is None
     gesture(qtbot, shell)
     wait_until(lambda: shell.lockdown.lockedOut, timeout=30)
+    wait_for(qtbot, shell, "pinMessage")  # the pad opens a moment after the check says locked
     assert message(shell).startswith("Nhập sai quá nhiều lần.")
     assert not find(shell, "pinKey2").isEnabled()
 
