@@ -255,7 +255,7 @@ def test_qm_is_compiled_from_the_current_ts(tmp_path: Path) -> None:
             "Cần giúp đỡ? Hãy hỏi cán bộ tại quầy hoặc gọi %1.",
             "Need help? Ask the staff at the counter or call %1.",
         ),
-        ("PageFrame", "‹ Quay lại", "‹ Back"),
+        ("PageFooter", "‹ Quay lại", "‹ Back"),
     ],
 )
 def test_qm_translates(qapp, context: str, source: str, english: str) -> None:

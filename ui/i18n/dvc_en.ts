@@ -1091,7 +1091,7 @@
         <translation>Typed in — the agent checked the card</translation>
     </message>
     <message>
-        <location line="+446"/>
+        <location line="+451"/>
         <source>Người nộp hồ sơ</source>
         <translation>Applicant</translation>
     </message>
@@ -1294,7 +1294,7 @@
         <translation>After submitting, put the documents in an envelope, seal it in front of the citizen and enter the tracking number.</translation>
     </message>
     <message>
-        <location filename="../../egov/visit.py" line="-605"/>
+        <location filename="../../egov/visit.py" line="-610"/>
         <source>Hãy đánh dấu “Đã nhận” hoặc “Thiếu” cho: {name}</source>
         <translation>Please mark “Received” or “Missing” for: {name}</translation>
     </message>
@@ -1536,7 +1536,7 @@
         <translation>The authorised person is not a family member: the letter of authorisation must be certified. If it has not been certified, the application cannot be received yet.</translation>
     </message>
     <message>
-        <location line="+277"/>
+        <location line="+282"/>
         <source>Hãy nhập họ tên người được ủy quyền.</source>
         <translation>Please enter the full name of the authorised person.</translation>
     </message>
@@ -1733,7 +1733,7 @@
         <translation>+ Take another page</translation>
     </message>
     <message>
-        <location filename="../../egov/visit.py" line="-286"/>
+        <location filename="../../egov/visit.py" line="-291"/>
         <source>Hãy chụp ít nhất một trang cho: {name}</source>
         <translation>Please photograph at least one page of: {name}</translation>
     </message>
@@ -1911,7 +1911,7 @@
         <translation>Making the payment code…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>Số tiền</source>
         <translation>Amount</translation>
     </message>
@@ -1936,7 +1936,7 @@
         <translation>Transfer description</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+39"/>
         <source>Người dân quét mã bằng ứng dụng ngân hàng. Chỉ bấm “Đã thấy chuyển khoản thành công” sau khi đã xem màn hình báo thành công trên điện thoại của người dân.</source>
         <translation>The citizen scans the code with their banking app. Only press “Transfer seen as successful” after you have seen the success screen on the citizen&apos;s phone.</translation>
     </message>
@@ -1982,7 +1982,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../qml/pages/Fee.qml" line="-93"/>
+        <location filename="../qml/pages/Fee.qml" line="-109"/>
         <source>Nộp khi nhận kết quả</source>
         <translation>Pay when collecting the result</translation>
     </message>
@@ -2273,13 +2273,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>{label} phải từ {min} trở lên.</source>
-        <translation>{label} must be {min} or more.</translation>
+        <source>{label} phải từ {min} trở lên. Hãy nhập lại số này.</source>
+        <translation>{label} must be {min} or more. Please enter this number again.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>{label} không được lớn hơn {max}.</source>
-        <translation>{label} cannot be more than {max}.</translation>
+        <source>{label} không được lớn hơn {max}. Hãy nhập lại số này.</source>
+        <translation>{label} must not be more than {max}. Please enter this number again.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3455,7 +3455,7 @@
         <translation>Officer: %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Bước %1/%2 – %3</source>
         <translation>Step %1 of %2 – %3</translation>
     </message>
@@ -3771,9 +3771,9 @@
         <translation>See the guide</translation>
     </message>
     <message>
-        <location filename="../../egov/visit.py" line="+157"/>
-        <source>Không tìm thấy thủ tục này.</source>
-        <translation>This procedure was not found.</translation>
+        <location filename="../../egov/visit.py" line="+158"/>
+        <source>Không tìm thấy thủ tục này. Hãy chọn một thủ tục trong danh sách.</source>
+        <translation>This procedure was not found. Please choose one from the list.</translation>
     </message>
 </context>
 <context>
@@ -3982,7 +3982,7 @@
         <translation>Your feedback goes to the manager of this reception point, without your name.</translation>
     </message>
     <message>
-        <location filename="../../egov/visit.py" line="+612"/>
+        <location filename="../../egov/visit.py" line="+616"/>
         <source>Hãy chọn một mức từ 1 đến 5.</source>
         <translation>Please choose a score from 1 to 5.</translation>
     </message>
@@ -4595,7 +4595,7 @@
         <translation>Application code: %1</translation>
     </message>
     <message>
-        <location filename="../../egov/visit.py" line="-832"/>
+        <location filename="../../egov/visit.py" line="-837"/>
         <source>Số hiệu bưu gửi gồm 4 đến 32 chữ cái hoặc chữ số (ví dụ EE123456785VN). Hãy nhập lại hoặc quét mã vạch trên phiếu gửi.</source>
         <translation>A tracking number has 4 to 32 letters or digits (for example EE123456785VN). Please type it again or scan the barcode on the postage label.</translation>
     </message>
