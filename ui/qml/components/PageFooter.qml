@@ -23,8 +23,9 @@ Rectangle {
     readonly property bool stacked: width - 2 * Theme.margin < sideWidth + Theme.gap * 2 + Theme.mm(100)
     readonly property bool hasPrimary: primaryText.length > 0
 
-    implicitHeight: pad * 2 + backButton.height
-                    + (stacked && hasPrimary ? primaryButton.height + Theme.gap * 2 : 0)
+    implicitHeight: pad * 2 + (!hasPrimary ? backButton.height
+                               : stacked ? backButton.height + Theme.gap * 2 + primaryButton.height
+                               : Math.max(backButton.height, primaryButton.height))
     color: Theme.surface
 
     Rectangle {
