@@ -30,7 +30,8 @@ Rectangle {
         anchors { left: parent.left; right: parent.right; top: parent.top }
         anchors.leftMargin: Theme.margin
         anchors.rightMargin: Theme.margin
-        anchors.topMargin: header.pad
+        // In the middle of a band at its least height (the agent point's one line), else at the top.
+        anchors.topMargin: Math.max(header.pad, (Theme.headerHeight - implicitHeight) / 2)
         columnSpacing: Theme.gap
         rowSpacing: Theme.mm(1.5)
         Flow {
