@@ -3432,7 +3432,7 @@
 <context>
     <name>PageFooter</name>
     <message>
-        <location filename="../qml/components/PageFooter.qml" line="+53"/>
+        <location filename="../qml/components/PageFooter.qml" line="+54"/>
         <source>‹ Quay lại</source>
         <translation>‹ Back</translation>
     </message>
@@ -3445,7 +3445,7 @@
 <context>
     <name>PageHeader</name>
     <message>
-        <location filename="../qml/components/PageHeader.qml" line="+64"/>
+        <location filename="../qml/components/PageHeader.qml" line="+65"/>
         <source>MẪU – dữ liệu thử</source>
         <translation>SAMPLE – practice data</translation>
     </message>
