@@ -100,6 +100,22 @@ def render(blocks: Sequence[Block], width_dots: WidthDots) -> Image.Image:
     return sheet.point(lambda level: 0 if level < _INK_THRESHOLD else 255, mode="1")
 
 
+def _with_caption(image: Image.Image, caption: str, width: int, metrics: _Metrics) -> Image.Image:
+    """A QR code or a drawing, centred, with its caption under it in the caption's size."""
+    parts = [image]
+    if caption:
+        parts.append(
+            _paragraph(
+                [(nfc(caption), _font(metrics.caption, False))],
+                width,
+                metrics.margin,
+                "center",
+                metrics.caption,
+            )
+        )
+    return _stack(parts, width, center=True)
+
+
 def _render_block(block: Block, width: int, metrics: _Metrics) -> Image.Image:
     normal = metrics.sizes[Size.NORMAL]
     match block:
@@ -122,36 +138,14 @@ def _render_block(block: Block, width: int, metrics: _Metrics) -> Image.Image:
             except (ValueError, qrcode.exceptions.DataOverflowError):
                 # Too long for the paper: the slip still prints, the caption's text stands in.
                 return _render_block(Text(caption, align="center"), width, metrics)
-            parts = [code]
-            if caption:
-                parts.append(
-                    _paragraph(
-                        [(nfc(caption), _font(metrics.caption, False))],
-                        width,
-                        metrics.margin,
-                        "center",
-                        metrics.caption,
-                    )
-                )
-            return _stack(parts, width, center=True)
+            return _with_caption(code, caption, width, metrics)
         case Picture(caption=caption):
             try:
                 drawing = _picture(block, width - 2 * metrics.margin)  # type: ignore[arg-type]
             except ValueError:
                 # A damaged drawing must not cost the citizen the slip: its caption stands in.
                 return _render_block(Text(caption, align="center"), width, metrics)
-            parts = [drawing]
-            if caption:
-                parts.append(
-                    _paragraph(
-                        [(nfc(caption), _font(metrics.caption, False))],
-                        width,
-                        metrics.margin,
-                        "center",
-                        metrics.caption,
-                    )
-                )
-            return _stack(parts, width, center=True)
+            return _with_caption(drawing, caption, width, metrics)
         case Spacer(dots=dots):
             return Image.new("L", (width, max(0, dots)), 255)
         case Cut():

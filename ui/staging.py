@@ -489,7 +489,6 @@ def _stage_report(shell: Shell, page: str) -> None:
     supervisor's view of the whole office."""
     from datetime import datetime
 
-    from egov import accounts
     from egov.dossier import Channel, Dossier, IdentitySource, Person
     from egov.fees import ChargeKind, Method, Payment, PaymentState
     from egov.store import DossierState
@@ -556,17 +555,7 @@ def _stage_report(shell: Shell, page: str) -> None:
     for score in (5, 4):
         store.record_rating(office_code=office, score=score)
     if page == "report_office":
-        accounts.create_account(
-            store,
-            "quanly.mau",
-            AGENT_PASSWORD,
-            accounts.Role.SUPERVISOR,
-            "Nguyễn Thị Quản Lý",
-            actor="screenshot",
-        )
-        agent.signOut()
-        agent.signIn("quanly.mau", AGENT_PASSWORD)
-        wait_until(lambda: agent.page == "home")
+        _sign_in_supervisor(shell)
     report = agent.report
     agent.showReport()
     wait_until(lambda: agent.page == "report" and report.ready)
@@ -613,6 +602,25 @@ def _stage_lockdown(shell: Shell, page: str) -> None:
     wait_until(lambda: len(lockdown.checks) == 3, timeout=30)
 
 
+def _sign_in_supervisor(shell: Shell) -> None:
+    """The office's supervisor (made here) takes over the desk from the staged agent."""
+    from egov import accounts
+
+    agent = shell.agent
+    assert agent is not None
+    accounts.create_account(
+        shell.services.store,
+        "quanly.mau",
+        AGENT_PASSWORD,
+        accounts.Role.SUPERVISOR,
+        "Nguyễn Thị Quản Lý",
+        actor="screenshot",
+    )
+    agent.signOut()
+    agent.signIn("quanly.mau", AGENT_PASSWORD)
+    wait_until(lambda: agent.page == "home")
+
+
 def _rating_screen(shell: Shell, screen: str) -> None:
     """After "Hài lòng" was tapped: the reason's question, or the suggestion's empty field."""
     feedback = shell.visit.feedback
@@ -623,7 +631,6 @@ def _rating_screen(shell: Shell, screen: str) -> None:
 
 def _stage_feedback(shell: Shell) -> None:
     """The supervisor's suggestions: three of this morning's, one already read."""
-    from egov import accounts
     from egov.feedback import add_suggestion, list_suggestions, mark_read
 
     agent, services = shell.agent, shell.services
@@ -636,17 +643,7 @@ def _stage_feedback(shell: Shell) -> None:
         add_suggestion(store, office, text)
     oldest = list_suggestions(store, reader="screenshot")[-1]
     mark_read(store, oldest.uid, reader="quanly.mau")
-    accounts.create_account(
-        store,
-        "quanly.mau",
-        AGENT_PASSWORD,
-        accounts.Role.SUPERVISOR,
-        "Nguyễn Thị Quản Lý",
-        actor="screenshot",
-    )
-    agent.signOut()
-    agent.signIn("quanly.mau", AGENT_PASSWORD)
-    wait_until(lambda: agent.page == "home")
+    _sign_in_supervisor(shell)
     inbox = agent.feedback
     agent.showFeedback()
     wait_until(lambda: agent.page == "feedback" and not inbox.busy and len(inbox.rows) == 2)
