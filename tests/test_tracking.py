@@ -288,6 +288,6 @@ def test_the_purger_purges_at_start_and_logs_counts_only(
     finally:
         assert purger.stop(timeout=10.0)
     assert store.find_dossier(code).applicant_name == ""
-    assert "retention: 1 dossier(s) purged of personal data" in caplog.messages
+    assert "retention: 1 dossier(s), 0 suggestion(s) purged of personal data" in caplog.messages
     logged = " ".join(caplog.messages)
     assert code not in logged and "Bình" not in logged and str(dossier.client_id) not in logged
