@@ -32,3 +32,8 @@ def wait_until(condition: Callable[[], bool], timeout: float = 20.0) -> None:
         if time.monotonic() > deadline:
             raise TimeoutError("the user interface did not reach the expected state")
         pump()
+        # Let go of the GIL between looks. pump() returns at once when no event is pending, so
+        # without this the loop spins; with a costly condition (a test walking the whole QML
+        # tree) a worker thread got the GIL back only at each switch interval after every
+        # SQLite call or file read, and the agent's reprint took 20-30 s instead of under one.
+        time.sleep(0.005)
